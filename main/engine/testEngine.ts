@@ -1,0 +1,19 @@
+/**
+ * One real duckdb-wasm engine per test worker (instantiation is ~2 s). Tests that need
+ * isolation create their own tables with unique names or use `freshTestEngine`.
+ */
+import type { Engine } from '../../shared/engine/engine';
+import { createNodeEngine } from './nodeEngine';
+
+let shared: Promise<Engine> | undefined;
+
+/** The worker's shared engine, started lazily once. */
+export function sharedTestEngine(): Promise<Engine> {
+  shared ??= createNodeEngine();
+  return shared;
+}
+
+/** A private engine for tests that must start from an empty database; close it after. */
+export function freshTestEngine(): Promise<Engine> {
+  return createNodeEngine();
+}
