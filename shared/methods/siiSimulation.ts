@@ -1,0 +1,89 @@
+/**
+ * Monte Carlo confidence limits for the slope and relative indices of inequality, as
+ * PHEindicatormethods 2.1.0 `phe_sii` simulates them (its internal `SimulationFunc`).
+ *
+ * For each of R repetitions, every quantile's value is redrawn from N(value, se²) on the
+ * modelling scale (natural, log or logit), taken back to the natural scale unless the regression
+ * itself is on the transformed scale, weighted by √a_i, and refitted with the least-squares
+ * coefficients from `simulationCoefficients`. The limits are order statistics of the R simulated
+ * slopes (and RIIs) at positions round(R·α/2) and round(R·(1 − α/2)).
+ *
+ * Draw order matters for reproducing R: R draws `rnorm(R·k, value, se)` into a k×R matrix, so
+ * repetition r takes draws r·k … r·k + k − 1, one per quantile in order. A quantile with se = 0
+ * consumes no draw (R's `rnorm` returns the mean). All arrays are typed and allocated once per
+ * area; nothing is allocated per repetition.
+ */
+import type { NormalSource } from './random';
+import { RRandom } from './random';
+
+/** How simulated values go back to the regression scale: none, exp, or inverse logit. */
+export type BackTransform = 'identity' | 'exp' | 'expit';
+
+export interface SimulationInput {
+  /** Quantile values on the modelling scale (value, log(value) or logit(value)). */
+  readonly mean: Float64Array;
+  /** Standard errors on the modelling scale. */
+  readonly se: Float64Array;
+  readonly sqrtShare: Float64Array;
+  readonly alpha: Float64Array;
+  readonly beta: Float64Array;
+  readonly backTransform: BackTransform;
+  readonly repetitions: number;
+}
+
+/** Simulated intercepts α_r and slopes β_r, one per repetition. */
+export interface Simulated {
+  readonly intercept: Float64Array;
+  readonly slope: Float64Array;
+}
+
+/**
+ * Runs the repetitions for one area with `random` (consumed in R's order). `out` buffers may be
+ * passed in to reuse memory across areas.
+ */
+export function simulateSlopes(input: SimulationInput, random: NormalSource, out?: Simulated): Simulated {
+  const { mean, se, sqrtShare, alpha, beta, backTransform, repetitions } = input;
+  const intercept = out?.intercept.length === repetitions ? out.intercept : new Float64Array(repetitions);
+  const slope = out?.slope.length === repetitions ? out.slope : new Float64Array(repetitions);
+  const k = mean.length;
+  const transform = backTransform === 'identity' ? 0 : backTransform === 'exp' ? 1 : 2;
+  // Monomorphic fast path for the R generator; any NormalSource works through the interface.
+  const r = random instanceof RRandom ? random : undefined;
+  for (let rep = 0; rep < repetitions; rep++) {
+    let a = 0;
+    let b = 0;
+    for (let i = 0; i < k; i++) {
+      const sd = se[i]!;
+      let y = sd === 0 ? mean[i]! : mean[i]! + sd * (r === undefined ? random.normal() : r.normal());
+      if (transform === 1) y = Math.exp(y);
+      else if (transform === 2) {
+        const e = Math.exp(y);
+        y = e / (1 + e);
+      }
+      y *= sqrtShare[i]!;
+      a += alpha[i]! * y;
+      b += beta[i]! * y;
+    }
+    intercept[rep] = a;
+    slope[rep] = b;
+  }
+  return { intercept, slope };
+}
+
+/** R's `round(x)` for the positions: half to even (IEC 60559). */
+function roundHalfEven(x: number): number {
+  const f = Math.floor(x);
+  const d = x - f;
+  if (d > 0.5) return f + 1;
+  if (d < 0.5) return f;
+  return f % 2 === 0 ? f : f + 1;
+}
+
+/**
+ * 1-based positions of the lower and upper limits among R sorted simulations at confidence c:
+ * round(R·(1 − p)) and round(R·p) with p = c + (1 − c)/2, in the package's floating-point order.
+ */
+export function limitPositions(repetitions: number, confidence: number): readonly [number, number] {
+  const p = confidence + (1 - confidence) / 2;
+  return [roundHalfEven(repetitions * (1 - p)), roundHalfEven(repetitions * p)];
+}
