@@ -6,8 +6,13 @@ import { num, parseReferenceCsv, relErr, str } from './testing/referenceCsv';
 
 // Source: fixtures/reference/pheindicatormethods/data/byars_wilson.csv (manifest case byars_wilson).
 // Tolerances (README "Tolerances"): pkg_* 1e-12 relative; exp_* 1.5e-8 relative.
-const FILE = new URL('../../fixtures/reference/pheindicatormethods/data/byars_wilson.csv', import.meta.url);
-const rows = parseReferenceCsv(readFileSync(FILE, 'utf8')).filter((r) => str(r, 'method') === 'byars');
+const FILE = new URL(
+  '../../fixtures/reference/pheindicatormethods/data/byars_wilson.csv',
+  import.meta.url,
+);
+const rows = parseReferenceCsv(readFileSync(FILE, 'utf8')).filter(
+  (r) => str(r, 'method') === 'byars',
+);
 
 describe("Byar's limits vs PHEindicatormethods 2.1.0 (byars_wilson.csv)", () => {
   it('has seven Byar rows', () => expect(rows.length).toBe(7));

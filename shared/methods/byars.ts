@@ -29,7 +29,11 @@ export function byarsUpperZ(x: number, z: number): number {
 
 function assertCount(x: number): void {
   if (!Number.isFinite(x) || x < 0) {
-    throw new MethodInputError(`observed count must be a number >= 0, got ${String(x)}`, undefined, 'count');
+    throw new MethodInputError(
+      `observed count must be a number >= 0, got ${String(x)}`,
+      undefined,
+      'count',
+    );
   }
 }
 

@@ -38,7 +38,9 @@ export interface Groups {
 }
 
 /** Number of rows of a set of columns; throws when their lengths differ. */
-export function rowCount(columns: Readonly<Record<string, { readonly length: number } | undefined>>): number {
+export function rowCount(
+  columns: Readonly<Record<string, { readonly length: number } | undefined>>,
+): number {
   let rows = -1;
   let first = '';
   for (const [name, column] of Object.entries(columns)) {
@@ -67,7 +69,11 @@ export function groupRows(groupBy: GroupBy | undefined, rows: number): Groups {
   const columns = names.map((name) => groupBy![name]!);
   names.forEach((name, j) => {
     if (columns[j]!.length !== rows) {
-      throw new MethodInputError(`group-by column has ${String(columns[j]!.length)} rows, expected ${String(rows)}`, undefined, name);
+      throw new MethodInputError(
+        `group-by column has ${String(columns[j]!.length)} rows, expected ${String(rows)}`,
+        undefined,
+        name,
+      );
     }
   });
   const firstRow: number[] = [];
@@ -101,7 +107,9 @@ export function groupRows(groupBy: GroupBy | undefined, rows: number): Groups {
       index[i] = g;
     }
   }
-  const keys = firstRow.map((row) => Object.fromEntries(names.map((name, j) => [name, columns[j]![row]!])));
+  const keys = firstRow.map((row) =>
+    Object.fromEntries(names.map((name, j) => [name, columns[j]![row]!])),
+  );
   const labels = keys.map((key) => names.map((name) => `${name}=${String(key[name])}`).join(', '));
   return { count: firstRow.length, index, keys, labels };
 }
@@ -123,17 +131,31 @@ export function rowGroups(rows: number): Groups {
  * Reads row `i` of a column: a finite number, or null when missing. NaN and infinities throw,
  * naming the group and field.
  */
-export function readValue(column: NumericColumn, i: number, field: string, group: string | undefined): number | null {
+export function readValue(
+  column: NumericColumn,
+  i: number,
+  field: string,
+  group: string | undefined,
+): number | null {
   const v = column[i];
   if (v === null || v === undefined) return null;
   if (!Number.isFinite(v)) {
-    throw new MethodInputError(`value ${String(v)} at row ${String(i + 1)} is not a finite number (use null for missing)`, group, field);
+    throw new MethodInputError(
+      `value ${String(v)} at row ${String(i + 1)} is not a finite number (use null for missing)`,
+      group,
+      field,
+    );
   }
   return v;
 }
 
 /** Like `readValue` but missing values are an error too. */
-export function readRequired(column: NumericColumn, i: number, field: string, group: string | undefined): number {
+export function readRequired(
+  column: NumericColumn,
+  i: number,
+  field: string,
+  group: string | undefined,
+): number {
   const v = readValue(column, i, field, group);
   if (v === null) throw new MethodInputError(`missing value at row ${String(i + 1)}`, group, field);
   return v;
@@ -142,6 +164,10 @@ export function readRequired(column: NumericColumn, i: number, field: string, gr
 /** Validates a multiplier (finite and > 0). */
 export function assertMultiplier(multiplier: number, field = 'multiplier'): void {
   if (!(Number.isFinite(multiplier) && multiplier > 0)) {
-    throw new MethodInputError(`must be a finite number greater than 0, got ${String(multiplier)}`, undefined, field);
+    throw new MethodInputError(
+      `must be a finite number greater than 0, got ${String(multiplier)}`,
+      undefined,
+      field,
+    );
   }
 }

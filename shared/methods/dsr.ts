@@ -70,13 +70,20 @@ export type DsrRecord = LimitFields & {
 };
 
 /** Row → standard band index, with a cache so each distinct label is normalised once. */
-function bandLookup(standard: StandardPopulation): (label: string | number | boolean | null, group: string | undefined) => number {
+function bandLookup(
+  standard: StandardPopulation,
+): (label: string | number | boolean | null, group: string | undefined) => number {
   const canonical = new Map(standard.bands.map((band, i) => [band, i]));
   const cache = new Map<string | number | boolean | null, number>();
   return (label, group) => {
     let b = cache.get(label);
     if (b === undefined) {
-      if (label === null || typeof label === 'boolean') throw new MethodInputError(`age band ${String(label)} is not a band label`, group, 'ageBand');
+      if (label === null || typeof label === 'boolean')
+        throw new MethodInputError(
+          `age band ${String(label)} is not a band label`,
+          group,
+          'ageBand',
+        );
       b = canonical.get(normaliseAgeBand(label)) ?? -1;
       cache.set(label, b);
     }
@@ -117,15 +124,34 @@ export function dsr(options: DsrOptions): DsrRecord[] {
     const x = readValue(count, i, 'count', label) ?? 0;
     const n = readRequired(population, i, 'population', label);
     const f = independent ? 1 : readRequired(eventFrequency, i, 'eventFrequency', label);
-    if (x < 0) throw new MethodInputError(`row ${String(i + 1)}: count must be >= 0, got ${String(x)}`, label, 'count');
-    if (!(n > 0)) throw new MethodInputError(`row ${String(i + 1)}: population must be > 0, got ${String(n)} (age band ${standard.bands[b]!})`, label, 'population');
-    if (!(f > 0)) throw new MethodInputError(`row ${String(i + 1)}: event frequency must be > 0, got ${String(f)}`, label, 'eventFrequency');
+    if (x < 0)
+      throw new MethodInputError(
+        `row ${String(i + 1)}: count must be >= 0, got ${String(x)}`,
+        label,
+        'count',
+      );
+    if (!(n > 0))
+      throw new MethodInputError(
+        `row ${String(i + 1)}: population must be > 0, got ${String(n)} (age band ${standard.bands[b]!})`,
+        label,
+        'population',
+      );
+    if (!(f > 0))
+      throw new MethodInputError(
+        `row ${String(i + 1)}: event frequency must be > 0, got ${String(f)}`,
+        label,
+        'eventFrequency',
+      );
     const cell = g * bands + b;
     const previous = bandPop[cell]!;
     if (Number.isNaN(previous)) {
       bandPop[cell] = n;
     } else if (independent) {
-      throw new MethodInputError(`age band ${standard.bands[b]!} appears more than once (row ${String(i + 1)})`, label, 'ageBand');
+      throw new MethodInputError(
+        `age band ${standard.bands[b]!} appears more than once (row ${String(i + 1)})`,
+        label,
+        'ageBand',
+      );
     } else if (previous !== n) {
       throw new MethodInputError(
         `rows for age band ${standard.bands[b]!} have different populations (${String(previous)} and ${String(n)}); each band needs one population`,
@@ -136,7 +162,11 @@ export function dsr(options: DsrOptions): DsrRecord[] {
     if (seen !== undefined) {
       const key = `${String(cell)}:${String(f)}`;
       if (seen.has(key)) {
-        throw new MethodInputError(`age band ${standard.bands[b]!} has two rows for event frequency ${String(f)}`, label, 'eventFrequency');
+        throw new MethodInputError(
+          `age band ${standard.bands[b]!} has two rows for event frequency ${String(f)}`,
+          label,
+          'eventFrequency',
+        );
       }
       seen.set(key, i);
     }
@@ -147,19 +177,30 @@ export function dsr(options: DsrOptions): DsrRecord[] {
   }
 
   const totalWeight = standard.weights.reduce((a, w) => a + w, 0);
-  const method = independent ? 'Dobson' : 'Dobson, with confidence adjusted for non-independent events';
+  const method = independent
+    ? 'Dobson'
+    : 'Dobson, with confidence adjusted for non-independent events';
   const out: DsrRecord[] = [];
   for (let g = 0; g < groups.count; g++) {
     let totalPop = 0;
     for (let b = 0; b < bands; b++) {
       const n = bandPop[g * bands + b]!;
       if (Number.isNaN(n)) {
-        throw new MethodInputError(`age band ${standard.bands[b]!} of the standard population ${standard.name} is missing`, groups.labels[g], 'ageBand');
+        throw new MethodInputError(
+          `age band ${standard.bands[b]!} of the standard population ${standard.name} is missing`,
+          groups.labels[g],
+          'ageBand',
+        );
       }
       totalPop += n;
     }
     const o = events[g]!;
-    const record: Record<string, unknown> = { group: groups.keys[g], label: groups.labels[g], count: o, population: totalPop };
+    const record: Record<string, unknown> = {
+      group: groups.keys[g],
+      label: groups.labels[g],
+      count: o,
+      population: totalPop,
+    };
     if (o < 10) {
       record.value = null;
       setNullLimits(record, levels);
@@ -171,7 +212,10 @@ export function dsr(options: DsrOptions): DsrRecord[] {
       record.value = value;
       setLimits(record, levels, (level) => {
         const lower = byarsLowerZ(o, level.z);
-        return [lower === null ? null : value + spread * (lower - o), value + spread * (byarsUpperZ(o, level.z) - o)];
+        return [
+          lower === null ? null : value + spread * (lower - o),
+          value + spread * (byarsUpperZ(o, level.z) - o),
+        ];
       });
       record.statistic = `dsr per ${String(multiplier)}`;
     }

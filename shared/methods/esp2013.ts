@@ -19,8 +19,31 @@ export interface StandardPopulation {
 /** ESP2013 weights for 0-4, 5-9, ..., 85-89, 90+. */
 export const ESP2013: StandardPopulation = {
   name: 'ESP2013',
-  bands: ['0-4', '5-9', '10-14', '15-19', '20-24', '25-29', '30-34', '35-39', '40-44', '45-49', '50-54', '55-59', '60-64', '65-69', '70-74', '75-79', '80-84', '85-89', '90+'],
-  weights: [5000, 5500, 5500, 5500, 6000, 6000, 6500, 7000, 7000, 7000, 7000, 6500, 6000, 5500, 5000, 4000, 2500, 1500, 1000],
+  bands: [
+    '0-4',
+    '5-9',
+    '10-14',
+    '15-19',
+    '20-24',
+    '25-29',
+    '30-34',
+    '35-39',
+    '40-44',
+    '45-49',
+    '50-54',
+    '55-59',
+    '60-64',
+    '65-69',
+    '70-74',
+    '75-79',
+    '80-84',
+    '85-89',
+    '90+',
+  ],
+  weights: [
+    5000, 5500, 5500, 5500, 6000, 6000, 6500, 7000, 7000, 7000, 7000, 6500, 6000, 5500, 5000, 4000,
+    2500, 1500, 1000,
+  ],
 };
 
 /**
@@ -45,18 +68,31 @@ export function normaliseAgeBand(label: string | number): string {
 }
 
 /** Builds a standard population from labels and weights; labels are normalised and must be unique. */
-export function standardPopulation(name: string, bands: readonly (string | number)[], weights: readonly number[]): StandardPopulation {
+export function standardPopulation(
+  name: string,
+  bands: readonly (string | number)[],
+  weights: readonly number[],
+): StandardPopulation {
   if (bands.length !== weights.length) {
-    throw new MethodInputError(`has ${String(bands.length)} bands but ${String(weights.length)} weights`, undefined, 'standardPopulation');
+    throw new MethodInputError(
+      `has ${String(bands.length)} bands but ${String(weights.length)} weights`,
+      undefined,
+      'standardPopulation',
+    );
   }
   const canonical = bands.map(normaliseAgeBand);
   const seen = new Set<string>();
   canonical.forEach((band, i) => {
-    if (seen.has(band)) throw new MethodInputError(`age band ${band} appears twice`, undefined, 'standardPopulation');
+    if (seen.has(band))
+      throw new MethodInputError(`age band ${band} appears twice`, undefined, 'standardPopulation');
     seen.add(band);
     const w = weights[i]!;
     if (!(Number.isFinite(w) && w >= 0)) {
-      throw new MethodInputError(`weight for age band ${band} must be a finite number >= 0, got ${String(w)}`, undefined, 'standardPopulation');
+      throw new MethodInputError(
+        `weight for age band ${band} must be a finite number >= 0, got ${String(w)}`,
+        undefined,
+        'standardPopulation',
+      );
     }
   });
   return { name, bands: canonical, weights: [...weights] };

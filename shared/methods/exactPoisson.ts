@@ -33,7 +33,11 @@ export function exactPoissonUpperC(x: number, confidence: number): number {
 function assertInputs(x: number, confidence: number): void {
   assertConfidence(confidence);
   if (!Number.isFinite(x) || x < 0) {
-    throw new MethodInputError(`observed count must be a number >= 0, got ${String(x)}`, undefined, 'count');
+    throw new MethodInputError(
+      `observed count must be a number >= 0, got ${String(x)}`,
+      undefined,
+      'count',
+    );
   }
 }
 

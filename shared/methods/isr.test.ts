@@ -20,7 +20,11 @@ const totals = load('isr_observed_totals.csv');
 /** The reference counts/populations repeated on every row: take the first area's rows. */
 function reference(rows: readonly Row[]): IsrReference {
   const first = rows.filter((r) => r.area === rows[0]!.area);
-  return { ageBand: first.map((r) => str(r, 'ageband')), count: numbers(first, 'refcount'), population: numbers(first, 'refpop') };
+  return {
+    ageBand: first.map((r) => str(r, 'ageband')),
+    count: numbers(first, 'refcount'),
+    population: numbers(first, 'refpop'),
+  };
 }
 
 const CASES = [
@@ -30,7 +34,13 @@ const CASES = [
   { id: 'isratio_x100', dataset: 'multiarea', kind: 'ratio', scale: 100 },
   { id: 'israte_zero_pop_band_x1e5', dataset: 'zero_pop_band', kind: 'rate', scale: 100000 },
   { id: 'isratio_zero_pop_band_x100', dataset: 'zero_pop_band', kind: 'ratio', scale: 100 },
-  { id: 'israte_observed_totals_x1e5', dataset: 'multiarea', kind: 'rate', scale: 100000, totals: true },
+  {
+    id: 'israte_observed_totals_x1e5',
+    dataset: 'multiarea',
+    kind: 'rate',
+    scale: 100000,
+    totals: true,
+  },
 ] as const;
 
 const FIELDS = [
@@ -53,9 +63,19 @@ describe.each(CASES)('$id (isr_inputs.csv dataset $dataset)', (c) => {
     groupBy: { area: rows.map((r) => str(r, 'area')) },
   };
   // With observed totals, the per-band counts are not passed at all.
-  const observed = 'totals' in c ? { observedTotals: { groupBy: { area: totals.map((r) => str(r, 'area')) }, observed: numbers(totals, 'observed_total') } } : { count: numbers(rows, 'count') };
+  const observed =
+    'totals' in c
+      ? {
+          observedTotals: {
+            groupBy: { area: totals.map((r) => str(r, 'area')) },
+            observed: numbers(totals, 'observed_total'),
+          },
+        }
+      : { count: numbers(rows, 'count') };
   const out: Readonly<Record<string, unknown>>[] =
-    c.kind === 'rate' ? isRate({ ...common, ...observed, multiplier: c.scale }) : isRatio({ ...common, ...observed, refValue: c.scale });
+    c.kind === 'rate'
+      ? isRate({ ...common, ...observed, multiplier: c.scale })
+      : isRatio({ ...common, ...observed, refValue: c.scale });
   const cases = expected.filter((e) => e.case_id === c.id);
   it('one record per area', () => expect(out.length).toBe(cases.length));
   it.each(cases.map((e) => [str(e, 'area'), e] as const))('%s', (area, e) => {
@@ -71,7 +91,11 @@ describe.each(CASES)('$id (isr_inputs.csv dataset $dataset)', (c) => {
       const tol = limit && e.pkg_method === 'Exact' ? 1e-10 : 1e-12;
       expect(relErr(rec[ours] as number | null, pkg), ours).toBeLessThanOrEqual(tol);
       const exp = e[`exp_${theirs}`];
-      if (exp !== null && exp !== undefined) expect(relErr(rec[ours] as number | null, exp as number), `${ours} vs exp`).toBeLessThanOrEqual(1.5e-8);
+      if (exp !== null && exp !== undefined)
+        expect(
+          relErr(rec[ours] as number | null, exp as number),
+          `${ours} vs exp`,
+        ).toBeLessThanOrEqual(1.5e-8);
     }
     expect(rec.statistic).toBe(str(e, 'pkg_statistic'));
     expect(rec.method).toBe(str(e, 'pkg_method'));
@@ -87,30 +111,58 @@ describe('ISR errors and joins (errors_and_warnings.csv, testISRates.R / testISR
   });
   it('joins the reference by band, not position', () => {
     const a = isRatio({ ...base, count: [3, 1] });
-    const b = isRatio({ population: [200, 100], ageBand: ['05-09', '00-04'], reference: ref, count: [1, 3] });
+    const b = isRatio({
+      population: [200, 100],
+      ageBand: ['05-09', '00-04'],
+      reference: ref,
+      count: [1, 3],
+    });
     expect(b).toEqual(a);
   });
-  it('count < 0', () => expect(() => isRatio({ ...base, count: [-1, 1] })).toThrow(/count must be >= 0/));
+  it('count < 0', () =>
+    expect(() => isRatio({ ...base, count: [-1, 1] })).toThrow(/count must be >= 0/));
   it('population < 0 (0 is allowed)', () => {
-    expect(() => isRate({ ...base, population: [-1, 200], count: [1, 1] })).toThrow(MethodInputError);
+    expect(() => isRate({ ...base, population: [-1, 200], count: [1, 1] })).toThrow(
+      MethodInputError,
+    );
     expect(isRate({ ...base, population: [0, 200], count: [1, 1] })[0]!.expected).toBe(2);
   });
   it('missing band names group and band', () => {
-    expect(() => isRatio({ population: [1], ageBand: ['0-4'], reference: ref, count: [1], groupBy: { area: ['A'] } })).toThrow(
-      /^area=A, ageBand: age band 5-9 of the reference is missing/,
-    );
+    expect(() =>
+      isRatio({
+        population: [1],
+        ageBand: ['0-4'],
+        reference: ref,
+        count: [1],
+        groupBy: { area: ['A'] },
+      }),
+    ).toThrow(/^area=A, ageBand: age band 5-9 of the reference is missing/);
   });
-  it('unknown band', () => expect(() => isRatio({ ...base, ageBand: ['0-4', '10-14'], count: [1, 1] })).toThrow(/age band "10-14" is not in the reference/));
+  it('unknown band', () =>
+    expect(() => isRatio({ ...base, ageBand: ['0-4', '10-14'], count: [1, 1] })).toThrow(
+      /age band "10-14" is not in the reference/,
+    ));
   it('observed total missing for a group', () => {
     expect(() =>
-      isRatio({ ...base, groupBy: { area: ['A', 'A'] }, observedTotals: { groupBy: { area: ['B'] }, observed: [5] } }),
+      isRatio({
+        ...base,
+        groupBy: { area: ['A', 'A'] },
+        observedTotals: { groupBy: { area: ['B'] }, observed: [5] },
+      }),
     ).toThrow(/^area=A, observedTotals.observed: no observed total/);
   });
   it('observed totals must use the same group-by columns', () => {
-    expect(() => isRatio({ ...base, groupBy: { area: ['A', 'A'] }, observedTotals: { groupBy: { region: ['A'] }, observed: [5] } })).toThrow(
-      /observedTotals.groupBy/,
-    );
+    expect(() =>
+      isRatio({
+        ...base,
+        groupBy: { area: ['A', 'A'] },
+        observedTotals: { groupBy: { region: ['A'] }, observed: [5] },
+      }),
+    ).toThrow(/observedTotals.groupBy/);
   });
-  it('needs count or observedTotals', () => expect(() => isRatio(base)).toThrow(/either count or observedTotals/));
-  it.each([0.8, 50, 101])('confidence %s', (conf) => expect(() => isRate({ ...base, count: [1, 1], confidence: conf })).toThrow(/confidence level/));
+  it('needs count or observedTotals', () =>
+    expect(() => isRatio(base)).toThrow(/either count or observedTotals/));
+  it.each([0.8, 50, 101])('confidence %s', (conf) =>
+    expect(() => isRate({ ...base, count: [1, 1], confidence: conf })).toThrow(/confidence level/),
+  );
 });

@@ -58,7 +58,7 @@ export interface IsrOptions {
   readonly confidence?: ConfidenceOption;
 }
 
-interface IsrCommon {
+type IsrCommon = {
   readonly group: GroupKey;
   readonly label: string | undefined;
   readonly observed: number;
@@ -66,7 +66,7 @@ interface IsrCommon {
   readonly value: number;
   readonly statistic: string;
   readonly method: PoissonMethod;
-}
+};
 export type IsRatioRecord = LimitFields & IsrCommon;
 export type IsRateRecord = LimitFields & IsrCommon & { readonly refRate: number };
 
@@ -80,7 +80,11 @@ interface Reference {
 }
 
 function prepareReference(reference: IsrReference): Reference {
-  const rows = rowCount({ 'reference.ageBand': reference.ageBand, 'reference.count': reference.count, 'reference.population': reference.population });
+  const rows = rowCount({
+    'reference.ageBand': reference.ageBand,
+    'reference.count': reference.count,
+    'reference.population': reference.population,
+  });
   const bands: string[] = [];
   const index = new Map<string, number>();
   const rates = new Float64Array(rows);
@@ -88,11 +92,22 @@ function prepareReference(reference: IsrReference): Reference {
   let totalPopulation = 0;
   for (let i = 0; i < rows; i++) {
     const band = normaliseAgeBand(String(reference.ageBand[i]));
-    if (index.has(band)) throw new MethodInputError(`age band ${band} appears twice`, undefined, 'reference.ageBand');
+    if (index.has(band))
+      throw new MethodInputError(`age band ${band} appears twice`, undefined, 'reference.ageBand');
     const x = readValue(reference.count, i, 'reference.count', undefined) ?? 0;
     const n = readRequired(reference.population, i, 'reference.population', undefined);
-    if (x < 0) throw new MethodInputError(`age band ${band}: count must be >= 0, got ${String(x)}`, undefined, 'reference.count');
-    if (!(n > 0)) throw new MethodInputError(`age band ${band}: population must be > 0, got ${String(n)}`, undefined, 'reference.population');
+    if (x < 0)
+      throw new MethodInputError(
+        `age band ${band}: count must be >= 0, got ${String(x)}`,
+        undefined,
+        'reference.count',
+      );
+    if (!(n > 0))
+      throw new MethodInputError(
+        `age band ${band}: population must be > 0, got ${String(n)}`,
+        undefined,
+        'reference.population',
+      );
     index.set(band, i);
     bands.push(band);
     rates[i] = x / n;
@@ -125,66 +140,133 @@ function observedAndExpected(options: IsrOptions) {
       b = ref.index.get(normaliseAgeBand(String(raw))) ?? -1;
       cache.set(raw, b);
     }
-    if (b < 0) throw new MethodInputError(`age band "${String(raw)}" is not in the reference (its bands are ${ref.bands.join(', ')})`, label, 'ageBand');
-    if (present[g * bands + b]) throw new MethodInputError(`age band ${ref.bands[b]!} appears more than once (row ${String(i + 1)})`, label, 'ageBand');
+    if (b < 0)
+      throw new MethodInputError(
+        `age band "${String(raw)}" is not in the reference (its bands are ${ref.bands.join(', ')})`,
+        label,
+        'ageBand',
+      );
+    if (present[g * bands + b])
+      throw new MethodInputError(
+        `age band ${ref.bands[b]!} appears more than once (row ${String(i + 1)})`,
+        label,
+        'ageBand',
+      );
     present[g * bands + b] = 1;
     const n = readValue(population, i, 'population', label) ?? 0;
-    if (n < 0) throw new MethodInputError(`row ${String(i + 1)}: population must be >= 0, got ${String(n)}`, label, 'population');
+    if (n < 0)
+      throw new MethodInputError(
+        `row ${String(i + 1)}: population must be >= 0, got ${String(n)}`,
+        label,
+        'population',
+      );
     expected[g]! += ref.rates[b]! * n;
     if (count !== undefined) {
       const x = readValue(count, i, 'count', label) ?? 0;
-      if (x < 0) throw new MethodInputError(`row ${String(i + 1)}: count must be >= 0, got ${String(x)}`, label, 'count');
+      if (x < 0)
+        throw new MethodInputError(
+          `row ${String(i + 1)}: count must be >= 0, got ${String(x)}`,
+          label,
+          'count',
+        );
       observed[g]! += x;
     }
   }
   for (let g = 0; g < groups.count; g++) {
     for (let b = 0; b < bands; b++) {
-      if (!present[g * bands + b]) throw new MethodInputError(`age band ${ref.bands[b]!} of the reference is missing`, groups.labels[g], 'ageBand');
+      if (!present[g * bands + b])
+        throw new MethodInputError(
+          `age band ${ref.bands[b]!} of the reference is missing`,
+          groups.labels[g],
+          'ageBand',
+        );
     }
-    if (!(expected[g]! > 0)) throw new MethodInputError('expected count is 0 (all populations are 0), so the ratio is undefined', groups.labels[g], 'population');
+    if (!(expected[g]! > 0))
+      throw new MethodInputError(
+        'expected count is 0 (all populations are 0), so the ratio is undefined',
+        groups.labels[g],
+        'population',
+      );
   }
-  if (observedTotals !== undefined) joinObservedTotals(observedTotals, groups.labels, groups.keys, observed);
+  if (observedTotals !== undefined)
+    joinObservedTotals(observedTotals, groups.labels, groups.keys, observed);
   return { groups, observed, expected, ref };
 }
 
 /** Replaces summed counts by the observed totals, joined on the group-by columns. */
-function joinObservedTotals(totals: ObservedTotals, labels: readonly (string | undefined)[], keys: readonly GroupKey[], observed: Float64Array): void {
+function joinObservedTotals(
+  totals: ObservedTotals,
+  labels: readonly (string | undefined)[],
+  keys: readonly GroupKey[],
+  observed: Float64Array,
+): void {
   const rows = rowCount({ 'observedTotals.observed': totals.observed });
   const lookup = groupRows(totals.groupBy, rows);
   const byLabel = new Map<string | undefined, number>();
   for (let i = 0; i < rows; i++) {
     const label = lookup.labels[lookup.index[i]!];
-    if (byLabel.has(label)) throw new MethodInputError(`more than one observed total for ${String(label)}`, label, 'observedTotals.observed');
+    if (byLabel.has(label))
+      throw new MethodInputError(
+        `more than one observed total for ${String(label)}`,
+        label,
+        'observedTotals.observed',
+      );
     const x = readRequired(totals.observed, i, 'observedTotals.observed', label);
-    if (x < 0) throw new MethodInputError(`observed total must be >= 0, got ${String(x)}`, label, 'observedTotals.observed');
+    if (x < 0)
+      throw new MethodInputError(
+        `observed total must be >= 0, got ${String(x)}`,
+        label,
+        'observedTotals.observed',
+      );
     byLabel.set(label, x);
   }
   const expectedColumns = Object.keys(keys[0] ?? {}).join(', ');
   if (Object.keys(totals.groupBy).join(', ') !== expectedColumns) {
-    throw new MethodInputError(`must be grouped by the same columns as the data (${expectedColumns})`, undefined, 'observedTotals.groupBy');
+    throw new MethodInputError(
+      `must be grouped by the same columns as the data (${expectedColumns})`,
+      undefined,
+      'observedTotals.groupBy',
+    );
   }
   labels.forEach((label, g) => {
     const x = byLabel.get(label);
-    if (x === undefined) throw new MethodInputError('no observed total for this group', label, 'observedTotals.observed');
+    if (x === undefined)
+      throw new MethodInputError(
+        'no observed total for this group',
+        label,
+        'observedTotals.observed',
+      );
     observed[g] = x;
   });
 }
 
-function build(options: IsrOptions, scale: (ref: Reference) => number, statistic: string, extra: (ref: Reference) => object): Record<string, unknown>[] {
+function build(
+  options: IsrOptions,
+  factor: (ref: Reference) => number,
+  statistic: string,
+  withRefRate: boolean,
+): (IsRatioRecord & { refRate?: number })[] {
   const levels = resolveLevels(options.confidence);
   const { groups, observed, expected, ref } = observedAndExpected(options);
-  const factor = scale(ref);
-  const out: Record<string, unknown>[] = [];
+  const scale = factor(ref);
+  const out: (IsRatioRecord & { refRate?: number })[] = [];
   for (let g = 0; g < groups.count; g++) {
     const o = observed[g]!;
     const e = expected[g]!;
-    const record: Record<string, unknown> = { group: groups.keys[g], label: groups.labels[g], observed: o, expected: e, ...extra(ref), value: (o / e) * factor };
+    const record: IsRatioRecord & { refRate?: number } = {
+      group: groups.keys[g]!,
+      label: groups.labels[g],
+      observed: o,
+      expected: e,
+      value: (o / e) * scale,
+      statistic,
+      method: poissonMethod(o),
+    };
+    if (withRefRate) record.refRate = scale;
     setLimits(record, levels, (level) => {
       const [lower, upper] = poissonLimits(o, level);
-      return [lower === null ? null : (lower / e) * factor, (upper / e) * factor];
+      return [lower === null ? null : (lower / e) * scale, (upper / e) * scale];
     });
-    record.statistic = statistic;
-    record.method = poissonMethod(o);
     out.push(record);
   }
   return out;
@@ -194,7 +276,12 @@ function build(options: IsrOptions, scale: (ref: Reference) => number, statistic
 export function isRatio(options: IsrOptions & { readonly refValue?: number }): IsRatioRecord[] {
   const refValue = options.refValue ?? 1;
   assertMultiplier(refValue, 'refValue');
-  return build(options, () => refValue, `indirectly standardised ratio x ${String(refValue)}`, () => ({})) as IsRatioRecord[];
+  return build(
+    options,
+    () => refValue,
+    `indirectly standardised ratio x ${String(refValue)}`,
+    false,
+  );
 }
 
 /** `calculate_ISRate`: O/E × reference rate per `multiplier` (default 100000) per group. */
@@ -202,5 +289,10 @@ export function isRate(options: IsrOptions & { readonly multiplier?: number }): 
   const multiplier = options.multiplier ?? 100000;
   assertMultiplier(multiplier);
   const refRate = (ref: Reference) => (ref.totalCount / ref.totalPopulation) * multiplier;
-  return build(options, refRate, `indirectly standardised rate per ${String(multiplier)}`, (ref) => ({ refRate: refRate(ref) })) as IsRateRecord[];
+  return build(
+    options,
+    refRate,
+    `indirectly standardised rate per ${String(multiplier)}`,
+    true,
+  ) as IsRateRecord[];
 }

@@ -35,7 +35,11 @@ export function resolveLevels(confidence: ConfidenceOption): readonly Level[] {
     assertConfidence(c);
     const suffix = levelSuffix(c);
     if (suffixes.has(suffix)) {
-      throw new MethodInputError(`confidence level ${String(c)} is requested twice`, undefined, 'confidence');
+      throw new MethodInputError(
+        `confidence level ${String(c)} is requested twice`,
+        undefined,
+        'confidence',
+      );
     }
     suffixes.add(suffix);
     return { confidence: c, suffix, z: normalZ(c) };

@@ -27,13 +27,20 @@ const FIELDS = [
 function check(rec: ReturnType<typeof mean>[number], e: Row): void {
   for (const [ours, theirs, tol] of FIELDS) {
     expect(relErr(rec[ours], e[`pkg_${theirs}`] as number | null), ours).toBeLessThanOrEqual(tol);
-    expect(relErr(rec[ours], e[`exp_${theirs}`] as number | null), ours).toBeLessThanOrEqual(1.5e-8);
+    expect(relErr(rec[ours], e[`exp_${theirs}`] as number | null), ours).toBeLessThanOrEqual(
+      1.5e-8,
+    );
   }
 }
 
 describe('mean_grouped (mean_*.csv, grouped by area)', () => {
-  const out = mean({ values: numbers(inputs, 'values'), groupBy: { area: inputs.map((r) => str(r, 'area')) } });
-  it.each(expected.filter((e) => e.case_id === 'mean_grouped').map((e) => [str(e, 'area'), e] as const))('%s', (area, e) => {
+  const out = mean({
+    values: numbers(inputs, 'values'),
+    groupBy: { area: inputs.map((r) => str(r, 'area')) },
+  });
+  it.each(
+    expected.filter((e) => e.case_id === 'mean_grouped').map((e) => [str(e, 'area'), e] as const),
+  )('%s', (area, e) => {
     const rec = out.find((r) => r.group.area === area)!;
     check(rec, e);
     expect(rec.method).toBe("Student's t-distribution");
@@ -44,7 +51,10 @@ describe('mean_ungrouped (mean_*.csv, no grouping: one record)', () => {
   const out = mean({ values: Float64Array.from(numbers(inputs, 'values') as number[]) });
   it('No grouping', () => {
     expect(out.length).toBe(1);
-    check(out[0]!, expected.find((e) => e.case_id === 'mean_ungrouped')!);
+    check(
+      out[0]!,
+      expected.find((e) => e.case_id === 'mean_ungrouped')!,
+    );
   });
 });
 
@@ -62,8 +72,14 @@ describe('mean edge cases and errors', () => {
     expect(rec!.upper998).toBeNull();
   });
   it('NaN throws naming the group', () => {
-    expect(() => mean({ values: [1, Number.NaN], groupBy: { area: ['a', 'b'] } })).toThrow(MethodInputError);
-    expect(() => mean({ values: [1, Number.NaN], groupBy: { area: ['a', 'b'] } })).toThrow(/^area=b, values/);
+    expect(() => mean({ values: [1, Number.NaN], groupBy: { area: ['a', 'b'] } })).toThrow(
+      MethodInputError,
+    );
+    expect(() => mean({ values: [1, Number.NaN], groupBy: { area: ['a', 'b'] } })).toThrow(
+      /^area=b, values/,
+    );
   });
-  it.each([0.8, 50, 101])('confidence %s (testMeans.R)', (c) => expect(() => mean({ values: [1, 2], confidence: c })).toThrow(/confidence level/));
+  it.each([0.8, 50, 101])('confidence %s (testMeans.R)', (c) =>
+    expect(() => mean({ values: [1, 2], confidence: c })).toThrow(/confidence level/),
+  );
 });

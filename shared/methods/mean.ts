@@ -76,7 +76,13 @@ export function mean(options: MeanOptions): MeanRecord[] {
     const n = counts[g]!;
     const record: Record<string, unknown> = { group: groups.keys[g], label: groups.labels[g] };
     if (missing[g]) {
-      Object.assign(record, { sum: null, count: n, stdev: null, value: null, note: 'a value is missing' });
+      Object.assign(record, {
+        sum: null,
+        count: n,
+        stdev: null,
+        value: null,
+        note: 'a value is missing',
+      });
       setNullLimits(record, levels);
     } else {
       const value = sums[g]! / n;

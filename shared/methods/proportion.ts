@@ -54,10 +54,18 @@ export type ProportionRecord = LimitFields & {
 function assertRow(x: number, n: number, i: number, group: string | undefined): void {
   const row = `row ${String(i + 1)}: `;
   if (!(Number.isFinite(x) && x >= 0)) {
-    throw new MethodInputError(`${row}numerator must be a finite number >= 0, got ${String(x)}`, group, 'numerator');
+    throw new MethodInputError(
+      `${row}numerator must be a finite number >= 0, got ${String(x)}`,
+      group,
+      'numerator',
+    );
   }
   if (!(Number.isFinite(n) && n > 0)) {
-    throw new MethodInputError(`${row}denominator must be a finite number > 0, got ${String(n)}`, group, 'denominator');
+    throw new MethodInputError(
+      `${row}denominator must be a finite number > 0, got ${String(n)}`,
+      group,
+      'denominator',
+    );
   }
 }
 
@@ -68,7 +76,10 @@ export function proportion(options: ProportionOptions): ProportionRecord[] {
   assertMultiplier(multiplier);
   const levels = resolveLevels(options.confidence);
   const rows = rowCount({ numerator, denominator });
-  const groups = groupBy === undefined || Object.keys(groupBy).length === 0 ? rowGroups(rows) : groupRows(groupBy, rows);
+  const groups =
+    groupBy === undefined || Object.keys(groupBy).length === 0
+      ? rowGroups(rows)
+      : groupRows(groupBy, rows);
 
   const sumX = new Float64Array(groups.count);
   const sumN = new Float64Array(groups.count);
@@ -117,7 +128,10 @@ export function proportion(options: ProportionOptions): ProportionRecord[] {
       // NaN/Infinity reach here only from a Float64Array; assertWilsonInputs rejects them.
       assertWilsonInputs(x, n, label);
       record.value = (x / n) * multiplier;
-      setLimits(record, levels, (level) => [wilsonLowerZ(x, n, level.z) * multiplier, wilsonUpperZ(x, n, level.z) * multiplier]);
+      setLimits(record, levels, (level) => [
+        wilsonLowerZ(x, n, level.z) * multiplier,
+        wilsonUpperZ(x, n, level.z) * multiplier,
+      ]);
     }
     record.statistic = statistic;
     record.method = 'Wilson';

@@ -66,10 +66,18 @@ export type RateRecord = LimitFields & {
 
 function check(x: number | null, n: number | null, i: number, group: string | undefined): void {
   if (x !== null && x < 0) {
-    throw new MethodInputError(`row ${String(i + 1)}: numerator must be >= 0, got ${String(x)}`, group, 'numerator');
+    throw new MethodInputError(
+      `row ${String(i + 1)}: numerator must be >= 0, got ${String(x)}`,
+      group,
+      'numerator',
+    );
   }
   if (n !== null && !(n > 0)) {
-    throw new MethodInputError(`row ${String(i + 1)}: denominator must be > 0, got ${String(n)}`, group, 'denominator');
+    throw new MethodInputError(
+      `row ${String(i + 1)}: denominator must be > 0, got ${String(n)}`,
+      group,
+      'denominator',
+    );
   }
 }
 
@@ -80,7 +88,10 @@ export function rate(options: RateOptions): RateRecord[] {
   assertMultiplier(multiplier);
   const levels = resolveLevels(options.confidence);
   const rows = rowCount({ numerator, denominator });
-  const groups = groupBy === undefined || Object.keys(groupBy).length === 0 ? rowGroups(rows) : groupRows(groupBy, rows);
+  const groups =
+    groupBy === undefined || Object.keys(groupBy).length === 0
+      ? rowGroups(rows)
+      : groupRows(groupBy, rows);
   const sumX = new Float64Array(groups.count);
   const sumN = new Float64Array(groups.count);
   const missing = new Uint8Array(groups.count);
@@ -101,7 +112,12 @@ export function rate(options: RateOptions): RateRecord[] {
   for (let g = 0; g < groups.count; g++) {
     const x = missing[g]! & 1 ? null : sumX[g]!;
     const n = missing[g]! & 2 ? null : sumN[g]!;
-    const record: Record<string, unknown> = { group: groups.keys[g], label: groups.labels[g], numerator: x, denominator: n };
+    const record: Record<string, unknown> = {
+      group: groups.keys[g],
+      label: groups.labels[g],
+      numerator: x,
+      denominator: n,
+    };
     if (x === null || n === null) {
       record.value = null;
       setNullLimits(record, levels);

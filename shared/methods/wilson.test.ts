@@ -6,8 +6,13 @@ import { wilsonLower, wilsonUpper } from './wilson';
 
 // Source: fixtures/reference/pheindicatormethods/data/byars_wilson.csv (manifest case byars_wilson).
 // Tolerances (README "Tolerances"): pkg_* 1e-12 relative; exp_* 1.5e-8 relative.
-const FILE = new URL('../../fixtures/reference/pheindicatormethods/data/byars_wilson.csv', import.meta.url);
-const rows = parseReferenceCsv(readFileSync(FILE, 'utf8')).filter((r) => str(r, 'method') === 'wilson');
+const FILE = new URL(
+  '../../fixtures/reference/pheindicatormethods/data/byars_wilson.csv',
+  import.meta.url,
+);
+const rows = parseReferenceCsv(readFileSync(FILE, 'utf8')).filter(
+  (r) => str(r, 'method') === 'wilson',
+);
 
 describe('Wilson limits vs PHEindicatormethods 2.1.0 (byars_wilson.csv)', () => {
   it('has six rows', () => expect(rows.length).toBe(6));
@@ -26,7 +31,11 @@ describe('Wilson limits vs PHEindicatormethods 2.1.0 (byars_wilson.csv)', () => 
 
 describe('Wilson input errors (errors_and_warnings.csv, testWilson.R)', () => {
   it('rejects x < 0', () => expect(() => wilsonLower(-1, 10, 0.95)).toThrow(MethodInputError));
-  it('rejects n <= 0', () => expect(() => wilsonUpper(0, 0, 0.95)).toThrow(/denominator must be a number > 0/));
-  it('rejects x > n', () => expect(() => wilsonLower(11, 10, 0.95)).toThrow(/numerator 11 is greater than denominator 10/));
-  it.each([0.8, 50, 101])('rejects confidence %s', (c) => expect(() => wilsonUpper(1, 10, c)).toThrow(/confidence level/));
+  it('rejects n <= 0', () =>
+    expect(() => wilsonUpper(0, 0, 0.95)).toThrow(/denominator must be a number > 0/));
+  it('rejects x > n', () =>
+    expect(() => wilsonLower(11, 10, 0.95)).toThrow(/numerator 11 is greater than denominator 10/));
+  it.each([0.8, 50, 101])('rejects confidence %s', (c) =>
+    expect(() => wilsonUpper(1, 10, c)).toThrow(/confidence level/),
+  );
 });

@@ -29,10 +29,18 @@ export function wilsonUpperZ(x: number, n: number, z: number): number {
 /** Checks x and n for a Wilson interval; throws `MethodInputError` naming group and field. */
 export function assertWilsonInputs(x: number, n: number, group?: string): void {
   if (!Number.isFinite(x) || x < 0) {
-    throw new MethodInputError(`numerator must be a number >= 0, got ${String(x)}`, group, 'numerator');
+    throw new MethodInputError(
+      `numerator must be a number >= 0, got ${String(x)}`,
+      group,
+      'numerator',
+    );
   }
   if (!Number.isFinite(n) || n <= 0) {
-    throw new MethodInputError(`denominator must be a number > 0, got ${String(n)}`, group, 'denominator');
+    throw new MethodInputError(
+      `denominator must be a number > 0, got ${String(n)}`,
+      group,
+      'denominator',
+    );
   }
   if (x > n) {
     throw new MethodInputError(

@@ -96,8 +96,12 @@ export function relErr(actual: number | null | undefined, expected: number | nul
 }
 
 /** Largest `relErr` over paired values. Throws on length mismatch. */
-export function maxRelErr(actual: readonly (number | null | undefined)[], expected: readonly (number | null)[]): number {
-  if (actual.length !== expected.length) throw new Error(`length ${String(actual.length)} vs ${String(expected.length)}`);
+export function maxRelErr(
+  actual: readonly (number | null | undefined)[],
+  expected: readonly (number | null)[],
+): number {
+  if (actual.length !== expected.length)
+    throw new Error(`length ${String(actual.length)} vs ${String(expected.length)}`);
   let worst = 0;
   for (let i = 0; i < actual.length; i++) worst = Math.max(worst, relErr(actual[i], expected[i]!));
   return worst;
