@@ -1,0 +1,94 @@
+/**
+ * The methods `calc` knows, with their usage lines. Each adapter module is loaded only when its
+ * method is run. A method whose shared implementation has not landed yet has no `load` and is
+ * reported as not available in this build.
+ */
+import type { MethodAdapter } from './adapter';
+
+export interface MethodEntry {
+  readonly name: string;
+  /** The method's own options, as one usage line (the common options are listed once). */
+  readonly synopsis: string;
+  readonly summary: string;
+  readonly load?: () => Promise<MethodAdapter>;
+}
+
+export const METHODS: readonly MethodEntry[] = [
+  {
+    name: 'proportion',
+    synopsis: '--numerator COL --denominator COL',
+    summary:
+      'proportion with Wilson score limits (phe_proportion; multiplier 100 gives a percentage)',
+    load: async () => (await import('./proportion')).adapter,
+  },
+  {
+    name: 'rate',
+    synopsis: '--count COL --population COL',
+    summary:
+      "crude rate, exact Poisson limits below 10 events and Byar's from 10 (phe_rate; per 100,000)",
+    load: async () => (await import('./rate')).adapter,
+  },
+  {
+    name: 'mean',
+    synopsis: '--value COL',
+    summary: "mean with Student's t limits (phe_mean)",
+    load: async () => (await import('./mean')).adapter,
+  },
+  {
+    name: 'dsr',
+    synopsis: '--count COL --population COL --age-band COL [--standard-population esp2013|COL]',
+    summary:
+      'directly standardised rate, Dobson limits (calculate_dsr; ESP2013 by default; per 100,000)',
+  },
+  {
+    name: 'isr',
+    synopsis: '--count COL --population COL --age-band COL --reference FILE',
+    summary:
+      'indirectly standardised rate (calculate_ISRate); FILE has columns age_band,count,population',
+  },
+  {
+    name: 'isratio',
+    synopsis: '--count COL --population COL --age-band COL --reference FILE',
+    summary: 'indirectly standardised ratio, observed/expected (calculate_ISRatio)',
+  },
+  {
+    name: 'life-expectancy',
+    synopsis: '--start-age COL --population COL --deaths COL',
+    summary:
+      'life expectancy at every start age, Chiang II (phe_life_expectancy; 20 bands 0,1,5,...,90)',
+  },
+  {
+    name: 'quantile',
+    synopsis: '--value COL --quantiles N [--invert]',
+    summary:
+      'assign each row to one of N quantiles (phe_quantile); output is the input plus a quantile column',
+  },
+  {
+    name: 'sii',
+    synopsis:
+      '--quantile COL --population COL --value COL (--se COL | --lower COL --upper COL) --value-type rate|proportion|other [--transform] [--rii] [--repetitions N] [--seed N]',
+    summary: 'slope and relative index of inequality with simulated limits (phe_sii)',
+  },
+  {
+    name: 'heat',
+    synopsis:
+      '--subgroup COL --value COL --population COL --se COL [--ordered] [--favourable] [--reference-subgroup NAME]',
+    summary: 'WHO HEAT summary measures of inequality across subgroups',
+  },
+  {
+    name: 'funnel-limits',
+    synopsis:
+      '--numerator COL [--denominator COL] [--rate COL] --statistic proportion|rate|ratio [...]',
+    summary: 'funnel plot control limits (calculate_funnel_limits)',
+  },
+  {
+    name: 'funnel-significance',
+    synopsis:
+      '--numerator COL [--denominator COL] [--rate COL] --statistic proportion|rate|ratio [...]',
+    summary: 'funnel plot significance of each record (assign_funnel_significance)',
+  },
+];
+
+export function findMethod(name: string): MethodEntry | undefined {
+  return METHODS.find((m) => m.name === name);
+}
