@@ -61,7 +61,7 @@ if (!app.requestSingleInstanceLock()) {
   void app.whenReady().then(() => {
     const ses = session.defaultSession;
     applySessionPolicy(ses, { allowDevTools: devTools, report });
-    serveRenderer(ses, path.join(__dirname, '..', 'renderer'));
+    serveRenderer(ses, path.join(__dirname, '..', 'renderer'), report);
     Menu.setApplicationMenu(Menu.buildFromTemplate(menuTemplate({ isMac: process.platform === 'darwin', devTools })));
 
     const grants = new WorkspaceGrants(jsonRecentStore(path.join(app.getPath('userData'), 'recent-workspaces.json')), {
