@@ -12,11 +12,12 @@ export interface MethodAdapter {
   /** Method-specific options (the common ones are added by `calc`). */
   readonly options: OptionSpecs;
   /**
-   * The option that names the column behind each field a method reports in `MethodInputError`
-   * (`numerator` -> `numerator`), so errors can name the user's column. Fields not listed are
-   * reported as they are.
+   * Where each field a method reports in `MethodInputError` came from, so errors can name the
+   * user's column: the option that names its column (`numerator` -> `'numerator'`, for
+   * `--numerator Deaths`), or a description of another source (`{ text: "column 'count' of
+   * the --reference file" }`). Fields not listed are reported as they are.
    */
-  readonly fields: Readonly<Record<string, string>>;
+  readonly fields: Readonly<Record<string, string | { readonly text: string }>>;
   run(input: CalcInput): OutTable;
 }
 

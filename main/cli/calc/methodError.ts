@@ -21,17 +21,6 @@ export function methodErrorToCli(
   const detail = error.message.startsWith(prefix)
     ? error.message.slice(prefix.length)
     : error.message;
-  const option =
-    adapter.fields[error.field] ?? (error.field in COMMON_OPTIONS ? error.field : undefined);
-  const spec =
-    option === undefined ? undefined : (adapter.options[option] ?? COMMON_OPTIONS[option]);
-  const value = option === undefined ? undefined : options.string(option);
-  const where =
-    option === undefined
-      ? `field ${error.field}`
-      : spec?.column === true && value !== undefined
-        ? `column '${value}' (--${option})`
-        : `--${option}`;
   // Ungrouped row-by-row methods label a record `row=3`.
   const group =
     error.group === undefined
@@ -39,5 +28,19 @@ export function methodErrorToCli(
       : error.group.startsWith('row=')
         ? ` at ${error.group.replace('=', ' ')}`
         : ` in group ${error.group}`;
+  const source =
+    adapter.fields[error.field] ?? (error.field in COMMON_OPTIONS ? error.field : undefined);
+  if (typeof source === 'object') {
+    return new CliError(`${method}: invalid input${group}, ${source.text}: ${detail}`);
+  }
+  const spec =
+    source === undefined ? undefined : (adapter.options[source] ?? COMMON_OPTIONS[source]);
+  const value = source === undefined ? undefined : options.string(source);
+  const where =
+    source === undefined
+      ? `field ${error.field}`
+      : spec?.column === true && value !== undefined
+        ? `column '${value}' (--${source})`
+        : `--${source}`;
   return new CliError(`${method}: invalid input in ${file}${group}, ${where}: ${detail}`);
 }

@@ -39,17 +39,21 @@ export const METHODS: readonly MethodEntry[] = [
     synopsis: '--count COL --population COL --age-band COL [--standard-population esp2013|COL]',
     summary:
       'directly standardised rate, Dobson limits (calculate_dsr; ESP2013 by default; per 100,000)',
+    load: async () => (await import('./dsr')).adapter,
   },
   {
     name: 'isr',
     synopsis: '--count COL --population COL --age-band COL --reference FILE',
     summary:
       'indirectly standardised rate (calculate_ISRate); FILE has columns age_band,count,population',
+    load: async () => (await import('./isr')).rateAdapter,
   },
   {
     name: 'isratio',
     synopsis: '--count COL --population COL --age-band COL --reference FILE',
-    summary: 'indirectly standardised ratio, observed/expected (calculate_ISRatio)',
+    summary:
+      'indirectly standardised ratio, observed/expected x multiplier (calculate_ISRatio; 100 for an SMR)',
+    load: async () => (await import('./isr')).ratioAdapter,
   },
   {
     name: 'life-expectancy',
@@ -68,6 +72,7 @@ export const METHODS: readonly MethodEntry[] = [
     synopsis:
       '--quantile COL --population COL --value COL (--se COL | --lower COL --upper COL) --value-type rate|proportion|other [--transform] [--rii] [--repetitions N] [--seed N]',
     summary: 'slope and relative index of inequality with simulated limits (phe_sii)',
+    load: async () => (await import('./sii')).adapter,
   },
   {
     name: 'heat',
