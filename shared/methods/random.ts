@@ -29,9 +29,12 @@ export interface NormalSource {
 
 const N = 624;
 const M = 397;
-const MATRIX_A = 0x9908b0df;
-const UPPER_MASK = 0x80000000;
+// Masks as signed 32-bit values, so the JIT keeps every operation in int32.
+const MATRIX_A = 0x9908b0df | 0;
+const UPPER_MASK = 0x80000000 | 0;
 const LOWER_MASK = 0x7fffffff;
+const TEMPERING_B = 0x9d2c5680 | 0;
+const TEMPERING_C = 0xefc60000 | 0;
 /** 2⁻³², R's MT output scale. */
 const TWO_M32 = 2.3283064365386963e-10;
 /** 1/(2³² − 1), R's `i2_32m1`, used by `fixup`. */
@@ -41,55 +44,40 @@ const BIG = 134217728;
 
 /** Mersenne-Twister + Inversion normals, seeded exactly as R's `set.seed(seed)`. */
 export class RRandom implements NormalSource {
-  private readonly mt = new Uint32Array(N);
-  private mti = N;
+  /** MT19937 state (as signed 32-bit words; only the bits matter). */
+  private readonly mt = new Int32Array(N);
+  /** The 624 uniforms of the current state, tempered and scaled in one pass. */
+  private readonly block = new Float64Array(N);
+  private next = N;
+  /** Scratch for `fillNormal`. */
+  private probabilities = new Float64Array(0);
 
   /** Same stream as R after `set.seed(seed)` (seed: an integer, as R's `as.integer`). */
   constructor(seed: number) {
     if (!Number.isInteger(seed) || Math.abs(seed) > 2147483647) {
       throw new RangeError(`seed must be an integer in ±2147483647 (an R integer), got ${String(seed)}`);
     }
-    let s = seed >>> 0;
-    for (let j = 0; j < 50; j++) s = (Math.imul(69069, s) + 1) >>> 0;
+    let s = seed | 0;
+    for (let j = 0; j < 50; j++) s = (Math.imul(69069, s) + 1) | 0;
     // The first LCG value fills .Random.seed[2] (mti), which R then resets to 624.
-    s = (Math.imul(69069, s) + 1) >>> 0;
+    s = (Math.imul(69069, s) + 1) | 0;
     for (let j = 0; j < N; j++) {
-      s = (Math.imul(69069, s) + 1) >>> 0;
+      s = (Math.imul(69069, s) + 1) | 0;
       this.mt[j] = s;
     }
-    this.mti = N;
   }
 
-  /** Regenerates the 624-word state (MT19937 "twist"). */
-  private twist(): void {
-    const mt = this.mt;
-    let kk = 0;
-    let y: number;
-    for (; kk < N - M; kk++) {
-      y = (mt[kk]! & UPPER_MASK) | (mt[kk + 1]! & LOWER_MASK);
-      mt[kk] = mt[kk + M]! ^ (y >>> 1) ^ (y & 1 ? MATRIX_A : 0);
-    }
-    for (; kk < N - 1; kk++) {
-      y = (mt[kk]! & UPPER_MASK) | (mt[kk + 1]! & LOWER_MASK);
-      mt[kk] = mt[kk + (M - N)]! ^ (y >>> 1) ^ (y & 1 ? MATRIX_A : 0);
-    }
-    y = (mt[N - 1]! & UPPER_MASK) | (mt[0]! & LOWER_MASK);
-    mt[N - 1] = mt[M - 1]! ^ (y >>> 1) ^ (y & 1 ? MATRIX_A : 0);
-    this.mti = 0;
+  /** Regenerates the state and converts all 624 outputs to uniforms. */
+  private refill(): void {
+    twist(this.mt);
+    temper(this.mt, this.block);
+    this.next = 0;
   }
 
   /** R's `unif_rand()`: a uniform in (0, 1). */
   uniform(): number {
-    if (this.mti >= N) this.twist();
-    let y = this.mt[this.mti++]!;
-    y ^= y >>> 11;
-    y ^= (y << 7) & 0x9d2c5680;
-    y ^= (y << 15) & 0xefc60000;
-    y ^= y >>> 18;
-    const x = (y >>> 0) * TWO_M32;
-    if (x <= 0) return 0.5 * I2_32M1;
-    if (1 - x <= 0) return 1 - 0.5 * I2_32M1;
-    return x;
+    if (this.next === N) this.refill();
+    return this.block[this.next++]!;
   }
 
   /** R's `norm_rand()` with normal kind "Inversion". */
@@ -98,6 +86,99 @@ export class RRandom implements NormalSource {
     const u = Math.trunc(BIG * u1) + this.uniform();
     return qnormR(u / BIG);
   }
+
+  /**
+   * Fills `out[0..count)` with successive `normal()` draws: the fast path for bulk use. The
+   * central AS 241 branch is evaluated for every draw without branching (so the CPU can overlap
+   * draws), then the ~15% of draws in the tails are recomputed.
+   */
+  fillNormal(out: Float64Array, count = out.length): void {
+    if (this.probabilities.length < count) this.probabilities = new Float64Array(count);
+    const ps = this.probabilities;
+    const block = this.block;
+    let next = this.next;
+    for (let i = 0; i < count; i++) {
+      if (next === 624) {
+        this.refill();
+        next = 0;
+      }
+      const u1 = block[next++]!;
+      if (next === 624) {
+        this.refill();
+        next = 0;
+      }
+      const p = (Math.trunc(134217728 * u1) + block[next++]!) / 134217728;
+      ps[i] = p;
+      out[i] = qnormCentral(p - 0.5);
+    }
+    this.next = next;
+    for (let i = 0; i < count; i++) {
+      const p = ps[i]!;
+      if (Math.abs(p - 0.5) > 0.425) out[i] = qnormR(p);
+    }
+  }
+}
+
+/**
+ * MT19937 state regeneration (R's `MT_genrand` refill; mag01[y & 1] written branch-free).
+ * Constants are literals on purpose: V8 does not constant-fold module-level bindings, and masks
+ * beyond ±2³⁰ are heap numbers there, which made this loop four times slower.
+ */
+function twist(mt: Int32Array): void {
+  let kk = 0;
+  for (; kk < 227; kk++) {
+    const y = (mt[kk]! & -2147483648) | (mt[kk + 1]! & 0x7fffffff);
+    mt[kk] = mt[kk + 397]! ^ (y >>> 1) ^ (-(y & 1) & -1727483681);
+  }
+  for (; kk < 623; kk++) {
+    const y = (mt[kk]! & -2147483648) | (mt[kk + 1]! & 0x7fffffff);
+    mt[kk] = mt[kk - 227]! ^ (y >>> 1) ^ (-(y & 1) & -1727483681);
+  }
+  const y = (mt[623]! & -2147483648) | (mt[0]! & 0x7fffffff);
+  mt[623] = mt[396]! ^ (y >>> 1) ^ (-(y & 1) & -1727483681);
+}
+
+/** Tempering and R's scaling to [0, 1) with `fixup` (literal constants as in `twist`). */
+function temper(mt: Int32Array, block: Float64Array): void {
+  for (let i = 0; i < 624; i++) {
+    let y = mt[i]!;
+    y ^= y >>> 11;
+    y ^= (y << 7) & -1658038656; // 0x9d2c5680
+    y ^= (y << 15) & -272236544; // 0xefc60000
+    y ^= y >>> 18;
+    // × 2⁻³², then R's fixup: 0 becomes 1/(2·(2³² − 1)); 1 cannot occur.
+    block[i] = y === 0 ? 1.1641532185403984e-10 : (y >>> 0) * 2.3283064365386963e-10;
+  }
+}
+
+/** AS 241 for 0.075 ≤ p ≤ 0.925, q = p − 0.5 (the same expression as in `qnormR`). */
+function qnormCentral(q: number): number {
+  const r = 0.180625 - q * q;
+  /* eslint-disable no-loss-of-precision -- AS 241 coefficients verbatim, see qnormR */
+  return (
+    (q *
+      (((((((r * 2509.0809287301226727 + 33430.575583588128105) * r + 67265.770927008700853) * r +
+        45921.953931549871457) *
+        r +
+        13731.693765509461125) *
+        r +
+        1971.5909503065514427) *
+        r +
+        133.14166789178437745) *
+        r +
+        3.387132872796366608)) /
+    (((((((r * 5226.495278852854561 + 28729.085735721942674) * r + 39307.89580009271061) * r +
+      21213.794301586595867) *
+      r +
+      5394.1960214247511077) *
+      r +
+      687.1870074920579083) *
+      r +
+      42.313330701600911252) *
+      r +
+      1)
+  );
+  /* eslint-enable no-loss-of-precision */
 }
 
 /**
@@ -112,32 +193,7 @@ export function qnormR(p: number): number {
   const q = p - 0.5;
   /* eslint-disable no-loss-of-precision -- AS 241's published 20-digit coefficients, kept
      verbatim for auditing; they round to the same doubles as in R's C source. */
-  if (Math.abs(q) <= 0.425) {
-    const r = 0.180625 - q * q;
-    return (
-      (q *
-        (((((((r * 2509.0809287301226727 + 33430.575583588128105) * r + 67265.770927008700853) * r +
-          45921.953931549871457) *
-          r +
-          13731.693765509461125) *
-          r +
-          1971.5909503065514427) *
-          r +
-          133.14166789178437745) *
-          r +
-          3.387132872796366608)) /
-      (((((((r * 5226.495278852854561 + 28729.085735721942674) * r + 39307.89580009271061) * r +
-        21213.794301586595867) *
-        r +
-        5394.1960214247511077) *
-        r +
-        687.1870074920579083) *
-        r +
-        42.313330701600911252) *
-        r +
-        1)
-    );
-  }
+  if (Math.abs(q) <= 0.425) return qnormCentral(q);
   // r = min(p, 1 − p) < 0.075; R writes 1 − p as 0.5 − p + 0.5.
   let r = q > 0 ? 0.5 - p + 0.5 : p;
   r = Math.sqrt(-Math.log(r));

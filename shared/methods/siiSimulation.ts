@@ -47,27 +47,44 @@ export function simulateSlopes(input: SimulationInput, random: NormalSource, out
   const slope = out?.slope.length === repetitions ? out.slope : new Float64Array(repetitions);
   const k = mean.length;
   const transform = backTransform === 'identity' ? 0 : backTransform === 'exp' ? 1 : 2;
-  // Monomorphic fast path for the R generator; any NormalSource works through the interface.
-  const r = random instanceof RRandom ? random : undefined;
-  for (let rep = 0; rep < repetitions; rep++) {
-    let a = 0;
-    let b = 0;
-    for (let i = 0; i < k; i++) {
-      const sd = se[i]!;
-      let y = sd === 0 ? mean[i]! : mean[i]! + sd * (r === undefined ? random.normal() : r.normal());
-      if (transform === 1) y = Math.exp(y);
-      else if (transform === 2) {
-        const e = Math.exp(y);
-        y = e / (1 + e);
+  // Quantiles with se = 0 take no draw, so a repetition uses `perRep` draws.
+  let perRep = 0;
+  for (let i = 0; i < k; i++) if (se[i] !== 0) perRep++;
+  // Draws come in batches of whole repetitions, generated in one tight loop.
+  const batch = Math.max(1, Math.min(repetitions, Math.floor(CHUNK / Math.max(perRep, 1))));
+  const z = new Float64Array(batch * perRep);
+  const fill = random instanceof RRandom ? (n: number) => random.fillNormal(z, n) : (n: number) => fillFrom(random, z, n);
+  for (let start = 0; start < repetitions; start += batch) {
+    const reps = Math.min(batch, repetitions - start);
+    fill(reps * perRep);
+    let d = 0;
+    for (let rep = start; rep < start + reps; rep++) {
+      let a = 0;
+      let b = 0;
+      for (let i = 0; i < k; i++) {
+        const sd = se[i]!;
+        let y = sd === 0 ? mean[i]! : mean[i]! + sd * z[d++]!;
+        if (transform === 1) y = Math.exp(y);
+        else if (transform === 2) {
+          const e = Math.exp(y);
+          y = e / (1 + e);
+        }
+        y *= sqrtShare[i]!;
+        a += alpha[i]! * y;
+        b += beta[i]! * y;
       }
-      y *= sqrtShare[i]!;
-      a += alpha[i]! * y;
-      b += beta[i]! * y;
+      intercept[rep] = a;
+      slope[rep] = b;
     }
-    intercept[rep] = a;
-    slope[rep] = b;
   }
   return { intercept, slope };
+}
+
+/** Draws per batch (about 64 kB of doubles). */
+const CHUNK = 8192;
+
+function fillFrom(random: NormalSource, z: Float64Array, n: number): void {
+  for (let i = 0; i < n; i++) z[i] = random.normal();
 }
 
 /** R's `round(x)` for the positions: half to even (IEC 60559). */
