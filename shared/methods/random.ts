@@ -27,20 +27,10 @@ export interface NormalSource {
   normal(): number;
 }
 
+// MT19937 constants (N = 624 words, M = 397, MATRIX_A = 0x9908b0df, tempering masks 0x9d2c5680
+// and 0xefc60000), R's output scale 2⁻³² and fixup value 1/(2·(2³² − 1)), and R's BIG = 2²⁷ are
+// written as literals in the hot functions below; see `twist` for why.
 const N = 624;
-const M = 397;
-// Masks as signed 32-bit values, so the JIT keeps every operation in int32.
-const MATRIX_A = 0x9908b0df | 0;
-const UPPER_MASK = 0x80000000 | 0;
-const LOWER_MASK = 0x7fffffff;
-const TEMPERING_B = 0x9d2c5680 | 0;
-const TEMPERING_C = 0xefc60000 | 0;
-/** 2⁻³², R's MT output scale. */
-const TWO_M32 = 2.3283064365386963e-10;
-/** 1/(2³² − 1), R's `i2_32m1`, used by `fixup`. */
-const I2_32M1 = 2.328306437080797e-10;
-/** 2²⁷, R's `BIG` in the Inversion normal generator. */
-const BIG = 134217728;
 
 /** Mersenne-Twister + Inversion normals, seeded exactly as R's `set.seed(seed)`. */
 export class RRandom implements NormalSource {
@@ -83,8 +73,8 @@ export class RRandom implements NormalSource {
   /** R's `norm_rand()` with normal kind "Inversion". */
   normal(): number {
     const u1 = this.uniform();
-    const u = Math.trunc(BIG * u1) + this.uniform();
-    return qnormR(u / BIG);
+    const u = Math.trunc(134217728 * u1) + this.uniform();
+    return qnormR(u / 134217728);
   }
 
   /**
