@@ -51,7 +51,7 @@ export { impactReference } from './heat/impact';
 export interface HeatOptions {
   /** Which measures to compute, in this order; default all 21 in `HEAT_MEASURES` order. */
   readonly measures?: readonly HeatMeasureId[];
-  /** SII/RII model: 'logit' (HEAT's default) or 'linear'. */
+  /** SII/RII model: 'logit' (default), 'logit-healthequal' (WHO healthequal 1.0.1 parity) or 'linear'. */
   readonly regression?: RegressionModel;
   /** Opt-in Monte Carlo intervals for the measures without an analytic SE. */
   readonly simulation?: SimulationOptions;

@@ -17,14 +17,25 @@
  *
  * Difference from `healthequal` 1.0.1 (stated, not copied): it rounds events to integers and, by
  * passing `weights = pop` with a `cbind(events, non-events)` response, weights each subgroup by
- * pop² in R's `glm`. Here each subgroup is a binomial with `pop` trials and proportion y/scale, the
- * standard grouped logistic model, so point estimates can differ slightly from `healthequal`.
+ * pop² in R's `glm`. By default each subgroup here is a binomial with `pop` trials and proportion
+ * y/scale, the standard grouped logistic model, so estimates differ somewhat from `healthequal`
+ * (44.89 vs 44.45 on its own test data); `model: 'logit-healthequal'` reproduces its numbers.
  */
 import { midpointRanks } from './concentration';
 import type { HeatData, HeatMeasureResult } from './input';
 import { resultFor } from './input';
 
-export type RegressionModel = 'logit' | 'linear';
+/**
+ * - `logit`: grouped binomial logistic regression, each subgroup with `population` trials (default).
+ * - `logit-healthequal`: WHO `healthequal` 1.0.1 parity: events rounded to integers (R's
+ *   half-to-even `round`, populations rounded up) and subgroups weighted by population² (what R's
+ *   `glm(cbind(y, n − y) ~ rank, weights = pop)` does). Needs population counts.
+ * - `linear`: weighted least squares on the indicator scale.
+ */
+export type RegressionModel = 'logit' | 'logit-healthequal' | 'linear';
+
+/** The link used by `fitRankRegression`. */
+export type RegressionLink = 'logit' | 'identity';
 
 interface Fit {
   /** False when IRLS did not converge in 100 iterations (the measure is then not reported). */
@@ -42,28 +53,27 @@ export function fitRankRegression(
   x: readonly number[],
   p: readonly number[],
   m: readonly number[],
-  model: RegressionModel,
+  link: RegressionLink,
 ): Fit {
+  const logit = link === 'logit';
   let b0 = 0;
   let b1 = 0;
-  let mu = p.map((pj) => (model === 'logit' ? (pj + 0.5) / 2 : pj));
-  let eta = mu.map((u) => (model === 'logit' ? Math.log(u / (1 - u)) : u));
-  let converged = model === 'linear';
+  let mu = p.map((pj) => (logit ? (pj + 0.5) / 2 : pj));
+  let eta = mu.map((u) => (logit ? Math.log(u / (1 - u)) : u));
+  let converged = !logit;
   for (let iter = 0; iter < 100 && !converged; iter++) {
     // Working weights and response.
-    const w = mu.map((u, j) => (model === 'logit' ? m[j]! * u * (1 - u) : m[j]!));
-    const z = eta.map((e, j) =>
-      model === 'logit' ? e + (p[j]! - mu[j]!) / (mu[j]! * (1 - mu[j]!)) : p[j]!,
-    );
+    const w = mu.map((u, j) => m[j]! * u * (1 - u));
+    const z = eta.map((e, j) => e + (p[j]! - mu[j]!) / (mu[j]! * (1 - mu[j]!)));
     const [n0, n1] = solveWls(x, z, w);
     const change = Math.abs(n0 - b0) + Math.abs(n1 - b1);
     b0 = n0;
     b1 = n1;
     eta = x.map((xj) => b0 + b1 * xj);
-    mu = eta.map((e) => (model === 'logit' ? expit(e) : e));
-    converged = model === 'linear' || change < 1e-13 * (1 + Math.abs(b0) + Math.abs(b1));
+    mu = eta.map(expit);
+    converged = change < 1e-13 * (1 + Math.abs(b0) + Math.abs(b1));
   }
-  if (model === 'linear') {
+  if (!logit) {
     [b0, b1] = solveWls(x, p, m);
     mu = x.map((xj) => b0 + b1 * xj);
   }
@@ -76,7 +86,7 @@ export function fitRankRegression(
   let c11 = 0;
   x.forEach((xj, j) => {
     const u = mu[j]!;
-    const w = model === 'logit' ? m[j]! * u * (1 - u) : m[j]!;
+    const w = logit ? m[j]! * u * (1 - u) : m[j]!;
     const s = (m[j]! * (p[j]! - u)) ** 2;
     a00 += w;
     a01 += w * xj;
@@ -134,19 +144,36 @@ function prepare(d: HeatData, out: ReturnType<typeof resultFor>, model: Regressi
   if (!d.ordered) return out.notApplicable('SII and RII need an ordered dimension');
   if (!d.share) return out.notApplicable('SII and RII need the population of every subgroup');
   if (d.n < 3) return out.notApplicable('SII and RII need at least 3 subgroups');
-  if (model === 'logit' && d.scale === null) {
+  if (model !== 'linear' && d.scale === null) {
     return out.notApplicable(
       'the logistic SII/RII needs the indicator scale (e.g. 100 for a percentage)',
     );
   }
+  if (model === 'logit-healthequal' && d.populationIsShare) {
+    return out.notApplicable(
+      'the healthequal-parity model rounds event counts, so it needs population counts',
+    );
+  }
   if (new Set(d.y).size === 1) return out.notApplicable('all subgroup estimates are equal');
   const { index, share, rank } = midpointRanks(d);
-  const scale = model === 'logit' ? d.scale! : 1;
-  const p = index.map((j) => d.y[j]! / scale);
-  const fit = fitRankRegression(rank, p, share, model);
+  const scale = model === 'linear' ? 1 : d.scale!;
+  let p = index.map((j) => d.y[j]! / scale);
+  let m = share;
+  if (model === 'logit-healthequal') {
+    const pop = index.map((j) => Math.ceil(d.pop![j]!));
+    p = pop.map((n, k) => roundHalfEven(p[k]! * n) / n);
+    m = pop.map((n) => n * n);
+  }
+  const fit = fitRankRegression(rank, p, m, model === 'linear' ? 'identity' : 'logit');
   if (!fit.converged)
     return out.notApplicable('the logistic regression did not converge in 100 iterations');
   return { fit, scale };
+}
+
+/** R's `round(x)`: halves go to the even neighbour (IEC 60559). */
+function roundHalfEven(x: number): number {
+  const r = Math.round(x);
+  return Math.abs(x % 1) === 0.5 && r % 2 !== 0 ? r - 1 : r;
 }
 
 export function slopeIndex(d: HeatData, model: RegressionModel = 'logit'): HeatMeasureResult {
