@@ -1,18 +1,17 @@
 /**
  * Serves the built renderer (dist/renderer) on app://workbench/ through a privileged custom
- * protocol, with the CSP and other security headers on every response. All path decisions are
- * in main/security/protocolPath.ts; this is the thin Electron glue.
+ * protocol instead of file:// (whose 'null' origin blocks Vite's module script; see
+ * STACK-NOTES.md). Thin glue over appRequestHandler.ts.
  */
-import { readFileSync } from 'node:fs';
-import { readFile } from 'node:fs/promises';
-import path from 'node:path';
 import type { Session } from 'electron';
 import { protocol } from 'electron';
 import { APP_SCHEME } from '../security/appUrl';
-import { checkedHeaderCsp, cspFromIndexHtml, securityHeaders } from '../security/csp';
-import { resolveAppPath } from '../security/protocolPath';
+import { createAppRequestHandler } from './appRequestHandler';
 
-/** Must run before the app is ready. No bypassCSP, no service workers. */
+/**
+ * Must run before the app is ready. `standard` + `secure` give app:// a real origin that 'self'
+ * matches; no bypassCSP, no service workers.
+ */
 export function registerAppScheme(): void {
   protocol.registerSchemesAsPrivileged([
     {
@@ -22,47 +21,6 @@ export function registerAppScheme(): void {
   ]);
 }
 
-/**
- * The CSP comes from the built index.html (one copy, shared with the browser build) and is
- * checked by main/security/csp.ts. If it is missing the strict fallback is used; if it is lax
- * (or the build is missing) nothing is served but a plain error.
- */
-function loadPolicy(rendererRoot: string): { csp: string } | { error: string } {
-  let html: string;
-  try {
-    html = readFileSync(path.join(rendererRoot, 'index.html'), 'utf8');
-  } catch {
-    return { error: `The renderer is not built (${path.join(rendererRoot, 'index.html')} is missing). Run npm run build.` };
-  }
-  try {
-    return { csp: checkedHeaderCsp(cspFromIndexHtml(html)) };
-  } catch (error) {
-    return { error: error instanceof Error ? error.message : String(error) };
-  }
-}
-
 export function serveRenderer(session: Session, rendererRoot: string, report: (message: string) => void): void {
-  const policy = loadPolicy(rendererRoot);
-  if ('error' in policy) report(policy.error);
-  const csp = 'csp' in policy ? policy.csp : "default-src 'none'";
-  const refusal = (status: number, text: string | null = null): Response =>
-    new Response(text, { status, headers: { ...securityHeaders(csp), 'Content-Type': 'text/plain; charset=utf-8' } });
-
-  session.protocol.handle(APP_SCHEME, async (request) => {
-    if ('error' in policy) return refusal(500, policy.error);
-    if (request.method !== 'GET' && request.method !== 'HEAD') return refusal(405);
-    const resolved = resolveAppPath(request.url, rendererRoot, path);
-    if (!resolved.ok) return refusal(resolved.status);
-    try {
-      // dist/renderer is ours and (when packaged) inside the read-only asar, so the lexical
-      // containment check above is the guard; no user-writable folder is ever served.
-      const body = await readFile(resolved.filePath);
-      return new Response(request.method === 'HEAD' ? null : body, {
-        status: 200,
-        headers: { ...securityHeaders(csp), 'Content-Type': resolved.mimeType },
-      });
-    } catch {
-      return refusal(404);
-    }
-  });
+  session.protocol.handle(APP_SCHEME, createAppRequestHandler(rendererRoot, report));
 }
