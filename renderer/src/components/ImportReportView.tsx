@@ -1,0 +1,96 @@
+/** What happened to one file: format, rows, and every problem with where it is and what to do. */
+import type { ImportOutcome, LoadedFile } from '../data/importData';
+
+export function ImportReportView({ file }: { readonly file: LoadedFile }) {
+  const { outcome } = file;
+  return (
+    <section className="import-report" aria-label={`Import report for ${file.name}`}>
+      <h2>{file.name}</h2>
+      <dl className="report-facts">
+        <dt>Status</dt>
+        <dd data-testid="import-status">{statusText(outcome)}</dd>
+        <dt>Size</dt>
+        <dd>{formatBytes(file.size)}</dd>
+        {outcome.kind === 'imported' && (
+          <>
+            <dt>Format</dt>
+            <dd data-testid="import-format">
+              {outcome.report.formatLabel} <span className="muted">({outcome.report.format})</span>
+            </dd>
+            <dt>Encoding</dt>
+            <dd>{outcome.report.encoding}</dd>
+            <dt>Rows read</dt>
+            <dd data-testid="import-rows">{outcome.report.rowsRead.toLocaleString('en-GB')}</dd>
+            <dt>Rows written</dt>
+            <dd>
+              {Object.entries(outcome.report.rowsWritten)
+                .filter(([, n]) => (n ?? 0) > 0)
+                .map(([table, n]) => `${table} ${(n ?? 0).toLocaleString('en-GB')}`)
+                .join(', ') || 'none'}
+            </dd>
+          </>
+        )}
+        {outcome.kind === 'needs-mapping' && (
+          <>
+            <dt>Rows</dt>
+            <dd data-testid="import-rows">{outcome.report.rowsTotal.toLocaleString('en-GB')}</dd>
+            <dt>Encoding</dt>
+            <dd>{outcome.report.encoding}</dd>
+          </>
+        )}
+      </dl>
+      {outcome.kind === 'needs-mapping' && (
+        <p className="notice">
+          This table's layout was not recognised, so it is shown as read and is not yet part of the
+          workspace's data. Map its columns to area, period and value to use it in analyses.
+        </p>
+      )}
+      {outcome.kind === 'failed' && (
+        <p className="error" role="alert">
+          {outcome.message}
+        </p>
+      )}
+      {outcome.kind === 'imported' && <Problems outcome={outcome} />}
+    </section>
+  );
+}
+
+function Problems({ outcome }: { readonly outcome: Extract<ImportOutcome, { kind: 'imported' }> }) {
+  const problems = outcome.report.problems;
+  if (problems.length === 0) return <p className="muted">No warnings.</p>;
+  return (
+    <details className="problems" open={problems.length <= 5}>
+      <summary>
+        {problems.length.toLocaleString('en-GB')} warning{problems.length === 1 ? '' : 's'}
+      </summary>
+      <ul>
+        {problems.slice(0, 200).map((p, i) => (
+          <li key={i} className={`problem ${p.severity}`}>
+            <strong>{p.severity}</strong>
+            {p.row !== undefined && <> row {p.row}</>}
+            {p.column !== undefined && <>, column “{p.column}”</>}: {p.message} <em>{p.action}</em>
+          </li>
+        ))}
+      </ul>
+    </details>
+  );
+}
+
+function statusText(outcome: ImportOutcome): string {
+  switch (outcome.kind) {
+    case 'imported':
+      return 'Imported';
+    case 'duplicate':
+      return `Already imported as ${outcome.report.existingName}; nothing changed`;
+    case 'needs-mapping':
+      return 'Not recognised: needs a column mapping';
+    case 'failed':
+      return 'Not imported';
+  }
+}
+
+export function formatBytes(n: number): string {
+  if (n < 1024) return `${String(n)} bytes`;
+  if (n < 1024 * 1024) return `${(n / 1024).toFixed(1)} KB`;
+  return `${(n / 1024 / 1024).toFixed(1)} MB`;
+}

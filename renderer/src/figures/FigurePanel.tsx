@@ -1,0 +1,74 @@
+/** The borough profile's figures, one at a time, with export of the shown figure. */
+import { useCallback, useState } from 'react';
+import type { BoroughProfile } from '../../../shared/analysis/boroughProfile';
+import { useServices } from '../app/services';
+import { exportFigure, type ExportFormat } from './exportFigure';
+import { PlotlyFigure } from './PlotlyFigure';
+
+const TAB_LABELS: Readonly<Record<string, string>> = {
+  'hle-by-sex': 'Healthy life expectancy',
+  'population-pyramid': 'Population pyramid',
+  'census-age-structure': 'Age structure (Census 2021)',
+};
+
+export function FigurePanel({ profile }: { readonly profile: BoroughProfile }) {
+  const { host } = useServices();
+  const [selected, setSelected] = useState(profile.figures[0]?.id ?? '');
+  const [drawn, setDrawn] = useState<HTMLElement | null>(null);
+  const [message, setMessage] = useState<string | null>(null);
+  const onDrawn = useCallback((root: HTMLElement | null) => setDrawn(root), []);
+  const spec = profile.figures.find((f) => f.id === selected) ?? profile.figures[0];
+
+  const save = async (format: ExportFormat): Promise<void> => {
+    if (spec === undefined || drawn === null) return;
+    setMessage(`Exporting ${format.toUpperCase()}…`);
+    try {
+      const result = await exportFigure(host, drawn, spec, format);
+      setMessage(result.saved ? `Saved ${result.location ?? `${spec.id}.${format}`}` : 'Export cancelled');
+    } catch (error) {
+      setMessage(`Export failed: ${error instanceof Error ? error.message : String(error)}`);
+    }
+  };
+
+  return (
+    <section className="figure-panel" aria-label="Figures">
+      <div className="tabs" role="tablist">
+        {profile.figures.map((f) => (
+          <button
+            key={f.id}
+            type="button"
+            role="tab"
+            aria-selected={f.id === spec?.id}
+            className={f.id === spec?.id ? 'tab selected' : 'tab'}
+            onClick={() => setSelected(f.id)}
+          >
+            {TAB_LABELS[f.id] ?? f.id}
+          </button>
+        ))}
+      </div>
+      {spec !== undefined && (
+        <div role="tabpanel">
+          <PlotlyFigure key={spec.id} spec={spec} onDrawn={onDrawn} />
+          <div className="figure-actions">
+            <button type="button" disabled={drawn === null} onClick={() => void save('svg')}>
+              Export SVG
+            </button>
+            <button type="button" disabled={drawn === null} onClick={() => void save('png')}>
+              Export PNG
+            </button>
+            <span className="muted" role="status" data-testid="export-status">
+              {message}
+            </span>
+          </div>
+        </div>
+      )}
+      {profile.missing.length > 0 && (
+        <ul className="missing">
+          {profile.missing.map((m) => (
+            <li key={m}>{m}</li>
+          ))}
+        </ul>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,45 @@
+/**
+ * Export a drawn figure as SVG or PNG through the Host (a download in the browser, a save
+ * dialog in Electron). Images are made at a fixed size so exports do not depend on the window;
+ * PNG at 2x for print. Plotly returns data: URLs; they are decoded here, never fetched
+ * (connect-src does not allow data:).
+ */
+import type { Host, SaveResult } from '../host/host';
+import type { FigureSpec } from '../../../shared/figures/spec';
+import { loadPlotly } from './plotly';
+
+export const EXPORT_SIZE = { width: 1000, height: 640, pngScale: 2 } as const;
+
+export type ExportFormat = 'svg' | 'png';
+
+export async function exportFigure(
+  host: Host,
+  root: HTMLElement,
+  spec: FigureSpec,
+  format: ExportFormat,
+): Promise<SaveResult> {
+  const Plotly = await loadPlotly();
+  const url = await Plotly.toImage(root, {
+    format,
+    width: EXPORT_SIZE.width,
+    height: EXPORT_SIZE.height,
+    scale: format === 'png' ? EXPORT_SIZE.pngScale : 1,
+  });
+  const bytes = dataUrlBytes(url);
+  return host.saveFile(`${spec.id}.${format}`, bytes, format === 'png' ? 'image/png' : 'image/svg+xml');
+}
+
+/** Bytes of a data: URL (base64 or percent-encoded). */
+export function dataUrlBytes(url: string): Uint8Array {
+  const comma = url.indexOf(',');
+  if (!url.startsWith('data:') || comma < 0) throw new Error('Plotly did not return a data URL.');
+  const header = url.slice(5, comma);
+  const body = url.slice(comma + 1);
+  if (header.endsWith(';base64')) {
+    const binary = atob(body);
+    const bytes = new Uint8Array(binary.length);
+    for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
+    return bytes;
+  }
+  return new TextEncoder().encode(decodeURIComponent(body));
+}
