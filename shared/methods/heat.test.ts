@@ -76,6 +76,15 @@ describe('HEAT example A (non-ordered, adverse): hand-worked', () => {
     // Favourable: best = highest = 30. |y − 30| = 20, 10, 0: MDBU = 10; MDBW = 0.25·20 + 0.5·10 = 10.
     expect(get({ ...A, favourable: true }, 'MDBW')).toMatchObject({ subgroupsUsed: ['South'] });
   });
+  it('a reference can be flagged per subgroup instead of named', () => {
+    expect(get({ ...A, referenceFlags: [false, true, false] }, 'MDRW').estimate).toBeCloseTo(5, 13);
+    expect(() => get({ ...A, referenceFlags: [true, true, false] }, 'MDRW')).toThrow(
+      'referenceFlags: at most one',
+    );
+    expect(() =>
+      get({ ...A, referenceFlags: [true, false, false], referenceSubgroup: 'Centre' }, 'D'),
+    ).toThrow(/disagree/);
+  });
   it('MDRU/MDRW need a reference subgroup; with Centre (20): 20/3 and 5', () => {
     expect(get(A, 'MDRU').reason).toBe('MDRU needs a reference subgroup');
     const withRef = { ...A, referenceSubgroup: 'Centre' };

@@ -15,7 +15,7 @@
  * (k − 2). It treats μ as fixed and needs at least 3 subgroups.
  */
 import type { HeatData, HeatMeasureResult } from './input';
-import { resultFor, weightedMean } from './input';
+import { resultFor, weightedMean } from './result';
 
 /** Subgroup indexes sorted most disadvantaged first, with their shares and midpoint ranks. */
 export function midpointRanks(d: HeatData): { index: number[]; share: number[]; rank: number[] } {

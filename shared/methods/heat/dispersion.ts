@@ -16,7 +16,7 @@
  * No analytic SE for any of these: simulation only.
  */
 import type { HeatData, HeatMeasureId, HeatMeasureResult } from './input';
-import { resultFor, settingMean, weightedMean } from './input';
+import { resultFor, settingMean, weightedMean } from './result';
 import type { SimulationOptions } from './simulation';
 import { simulateInterval } from './simulation';
 

@@ -23,7 +23,7 @@
  * and the indicator scale.
  */
 import type { HeatData, HeatMeasureResult } from './input';
-import { resultFor, settingMean, weightedMean } from './input';
+import { resultFor, settingMean, weightedMean } from './result';
 
 function logMeasure(d: HeatData, theil: boolean): HeatMeasureResult {
   const id = theil ? 'TI' : 'MLD';

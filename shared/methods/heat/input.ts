@@ -30,6 +30,8 @@ export interface HeatInput {
   readonly favourable: boolean;
   /** Name of the reference subgroup (non-ordered dimensions), if one is chosen. */
   readonly referenceSubgroup?: string | null;
+  /** Alternative to `referenceSubgroup`: a flag per subgroup, at most one true (HEAT Plus template style). */
+  readonly referenceFlags?: readonly boolean[];
   /** The overall indicator value for the setting (e.g. the England or borough value). */
   readonly settingAverage?: number | null;
   /** The indicator scale: 100 for a percentage, 1000 for a rate per 1,000. Needed by SII/RII, PAF/PAR CIs. */
@@ -163,6 +165,29 @@ export function checkHeatInput(input: HeatInput): HeatData {
     order = [...input.order];
   }
   let reference: number | null = null;
+  if (input.referenceFlags) {
+    sameLength('referenceFlags', input.referenceFlags);
+    const flagged = input.referenceFlags.flatMap((f, i) => (f ? [i] : []));
+    if (flagged.length > 1)
+      throw new MethodInputError(
+        'at most one subgroup can be the reference',
+        group,
+        'referenceFlags',
+      );
+    if (
+      flagged.length === 1 &&
+      input.referenceSubgroup !== undefined &&
+      input.referenceSubgroup !== null &&
+      input.subgroups[flagged[0]!] !== input.referenceSubgroup
+    ) {
+      throw new MethodInputError(
+        'referenceFlags and referenceSubgroup disagree',
+        group,
+        'referenceFlags',
+      );
+    }
+    reference = flagged[0] ?? null;
+  }
   if (input.referenceSubgroup !== undefined && input.referenceSubgroup !== null) {
     reference = input.subgroups.indexOf(input.referenceSubgroup);
     if (reference < 0) {
@@ -234,64 +259,4 @@ function allKnown(
       throw new MethodInputError(`${String(v)} ${rule}`, at(i), field);
   });
   return col.some((v) => v === null) ? null : (col as number[]);
-}
-
-/** Population-weighted mean of the estimates. */
-export function weightedMean(d: HeatData, share: readonly number[]): number {
-  return share.reduce((acc, p, j) => acc + p * d.y[j]!, 0);
-}
-
-/** μ for measures defined against the setting average: the setting average if given, else the weighted mean. */
-export function settingMean(d: HeatData): HeatMeasureResult['mean'] | null {
-  if (d.settingAverage !== null) return { value: d.settingAverage, source: 'setting average' };
-  if (d.share) return { value: weightedMean(d, d.share), source: 'population-weighted mean' };
-  return null;
-}
-
-/** Builds results with the measure's identity and level filled in. */
-export function resultFor(measure: HeatMeasureId, name: string, d: HeatData) {
-  const base = { measure, name, level: d.level };
-  return {
-    notApplicable: (reason: string): HeatMeasureResult => ({
-      ...base,
-      estimate: null,
-      se: null,
-      lower: null,
-      upper: null,
-      ciMethod: 'none',
-      ciNote: 'not calculated',
-      reason,
-    }),
-    normal: (
-      estimate: number,
-      se: number | null,
-      ciNote: string,
-      extra: Partial<HeatMeasureResult> = {},
-    ): HeatMeasureResult =>
-      se === null
-        ? {
-            ...base,
-            estimate,
-            se: null,
-            lower: null,
-            upper: null,
-            ciMethod: 'none',
-            ciNote,
-            ...extra,
-          }
-        : {
-            ...base,
-            estimate,
-            se,
-            lower: estimate - d.z * se,
-            upper: estimate + d.z * se,
-            ciMethod: 'analytic',
-            ciNote,
-            ...extra,
-          },
-    custom: (r: Omit<HeatMeasureResult, 'measure' | 'name' | 'level'>): HeatMeasureResult => ({
-      ...base,
-      ...r,
-    }),
-  };
 }

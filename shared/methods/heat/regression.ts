@@ -23,7 +23,7 @@
  */
 import { midpointRanks } from './concentration';
 import type { HeatData, HeatMeasureResult } from './input';
-import { resultFor } from './input';
+import { resultFor } from './result';
 
 /**
  * - `logit`: grouped binomial logistic regression, each subgroup with `population` trials (default).

@@ -18,7 +18,7 @@
  *   doi:10.1200/CCI.18.00031); CI = exp(ln R ± z·SE). The reported `se` is SE(ln R).
  */
 import type { HeatData, HeatMeasureResult } from './input';
-import { resultFor } from './input';
+import { resultFor } from './result';
 
 /** Indexes [i1, i2] of the two subgroups compared (measure = y[i1] − y[i2] or y[i1] / y[i2]). */
 export function simplePair(d: HeatData): { i1: number; i2: number; rule: string } {
