@@ -10,6 +10,7 @@ export type ImportErrorKind =
   | 'legacy-xls'
   | 'encoding'
   | 'malformed-csv'
+  | 'malformed-json'
   | 'header-only'
   | 'missing-column'
   | 'invalid-value'

@@ -1,19 +1,183 @@
-/** Placeholder while the pipeline lands; see index.ts for the contract. */
-import type { Engine } from '../engine/engine';
+/**
+ * One import, start to finish: read the bytes (text, XLSX or JSON), detect the format from
+ * the content, then load it inside ONE transaction so that a failure or a cancel leaves every
+ * table exactly as it was (DESIGN.md "Bad input gets a clear error and loses nothing").
+ */
+import { inTransaction, type Engine } from '../engine/engine';
 import { createSchema } from '../model/schema';
 import { ImportError } from './errors';
+import { detectTabular, JSON_FORMATS } from './formats/registry';
+import { genericFormat } from './formats/generic';
+import type { Fields, TabularFormat } from './formats/format';
+import { Loader } from './loader';
+import { findMapping, headerSignature } from './mappingStore';
+import { needsMappingReport } from './preview';
+import { ProblemList } from './problems';
+import { findBySha256, insertSourceFile, nextSourceFileId, removeSourceFile, sha256Hex } from './provenance';
+import { openSource, type RecordSource } from './source';
 import type { ImportInput, ImportOptions, ImportReport } from './types';
 
-export async function runImport(
-  engine: Engine,
-  input: ImportInput,
-  _options: ImportOptions,
-): Promise<ImportReport> {
-  await createSchema(engine);
-  throw new ImportError(
-    'unsupported-format',
-    input.name,
-    'This build cannot import files yet.',
-    'Update JSNA Workbench.',
-  );
+/** Check for cancellation between batches; throwing rolls the transaction back. */
+function throwIfCancelled(options: ImportOptions, file: string): void {
+  if (options.signal?.aborted === true) {
+    throw new ImportError('cancelled', file, 'The import was cancelled.', 'Nothing was changed; import the file again when ready.');
+  }
+}
+
+export async function runImport(engine: Engine, input: ImportInput, options: ImportOptions): Promise<ImportReport> {
+  const started = Date.now();
+  const file = input.name;
+  throwIfCancelled(options, file);
+  options.onProgress?.({ rowsDone: 0, rowsTotal: 0, phase: 'decoding' });
+  const source = await openSource(input);
+  const sha256 = await sha256Hex(input.bytes);
+  const base = { file, sha256, size: input.bytes.length };
+
+  // Decide what to do before touching the database.
+  let plan: { kind: 'tabular'; format: TabularFormat; headerIndex: number; records: RecordSource } | { kind: 'json'; load: (typeof JSON_FORMATS)[number] };
+  if (source.kind === 'json') {
+    const load = JSON_FORMATS.find((f) => f.detect(source.value));
+    if (load === undefined) {
+      throw new ImportError('unsupported-format', file, 'This JSON file is not a format the workbench knows (Fingertips indicator metadata).', 'Export the data as CSV and import that instead.');
+    }
+    plan = { kind: 'json', load };
+  } else {
+    const records = source.records;
+    const detected = detectTabular(records.sample);
+    if (detected !== undefined) {
+      plan = { kind: 'tabular', format: detected.format, headerIndex: detected.headerIndex, records };
+    } else {
+      const headerIndex = firstTableRow(records.sample, file);
+      const header = records.sample[headerIndex]!;
+      const mapping = options.mapping ?? (options.mappingStore === undefined ? undefined : findMapping(options.mappingStore, header));
+      if (mapping === undefined) {
+        return needsMappingReport(base, records, headerIndex, headerSignature(header), source.encoding);
+      }
+      plan = { kind: 'tabular', format: genericFormat(mapping, header, file), headerIndex, records };
+    }
+  }
+
+  try {
+    return await inTransaction(engine, async () => {
+      await createSchema(engine);
+      const existing = await findBySha256(engine, sha256);
+      if (existing !== undefined && (options.onDuplicate ?? 'skip') === 'skip') {
+        return { ...base, status: 'duplicate', existingSourceFileId: existing.id, existingName: existing.name } as const;
+      }
+      if (existing !== undefined) await removeSourceFile(engine, existing.id);
+      const id = await nextSourceFileId(engine);
+      const problems = new ProblemList(file);
+      const policy = plan.kind === 'json' ? 'replace-existing' : (plan.format.indicatorPolicy ?? 'skip-existing');
+      const loader = new Loader(engine, file, id, problems, options, policy);
+
+      let rowsRead: number;
+      let format: { id: string; label: string };
+      if (plan.kind === 'json') {
+        rowsRead = plan.load.load(loader, source.kind === 'json' ? source.value : null);
+        format = plan.load;
+      } else {
+        rowsRead = await loadTabular(loader, plan.format, plan.headerIndex, plan.records, options);
+        format = plan.format;
+      }
+      throwIfCancelled(options, file);
+      options.onProgress?.({ rowsDone: rowsRead, rowsTotal: rowsRead, phase: 'writing' });
+      const rowsWritten = await loader.finish();
+      const total = Object.entries(rowsWritten).reduce((s, [t, n]) => s + (t === 'indicator' ? 0 : n), 0);
+      await insertSourceFile(engine, {
+        id,
+        name: file,
+        size: input.bytes.length,
+        sha256,
+        format: format.id,
+        importedAt: (options.now?.() ?? new Date()).toISOString(),
+        rows: total,
+        warnings: JSON.stringify(problems.list),
+      });
+      throwIfCancelled(options, file);
+      options.onProgress?.({ rowsDone: rowsRead, rowsTotal: rowsRead, phase: 'done' });
+      return {
+        ...base,
+        status: 'imported',
+        sourceFileId: id,
+        format: format.id,
+        formatLabel: format.label,
+        encoding: source.encoding,
+        rowsRead,
+        rowsWritten,
+        rowsDropped: loader.rowsDropped,
+        ...(existing === undefined ? {} : { replacedSourceFileId: existing.id }),
+        problems: problems.list,
+        problemsTruncated: problems.truncated,
+        elapsedMs: Date.now() - started,
+      } as const;
+    });
+  } catch (error) {
+    if (error instanceof ImportError) throw error;
+    throw new ImportError('database', file, `The database rejected the import: ${error instanceof Error ? error.message.split('\n')[0]! : String(error)}.`, 'Nothing was changed. Report this with the file if it keeps happening.', undefined, undefined, { cause: error });
+  }
+}
+
+/** The first record with more than one non-empty field: the header of an unknown table. */
+function firstTableRow(sample: readonly Fields[], file: string): number {
+  const index = sample.findIndex((r) => r.filter((f) => f.trim() !== '').length > 1);
+  if (index < 0) {
+    throw new ImportError(
+      'unsupported-format',
+      file,
+      'No table was found: every line has a single column, so the delimiter is not a comma, semicolon, tab or bar, or the file is not a table.',
+      'Open the file in a spreadsheet and save it as CSV (comma-separated), then import that copy.',
+      1,
+    );
+  }
+  return index;
+}
+
+/** Stream records through a format's handler, writing in batches. Returns data rows read. */
+async function loadTabular(loader: Loader, format: TabularFormat, headerIndex: number, records: RecordSource, options: ImportOptions): Promise<number> {
+  const file = loader.file;
+  let header: Fields | undefined;
+  let handler: ReturnType<TabularFormat['start']> | undefined;
+  let rowNumber = 0;
+  let ended = false;
+  const policy = format.ragged ?? 'exact';
+  let minFields = 0;
+  await records.forEach({
+    onRecord(fields, index) {
+      if (ended || index < headerIndex) return;
+      if (index === headerIndex) {
+        header = fields;
+        handler = format.start(loader, fields, records.sample.slice(0, headerIndex));
+        minFields = format.minFields?.(fields) ?? fields.length;
+        return;
+      }
+      if (fields.every((f) => f.trim() === '')) return;
+      if (handler!.endsTable?.(fields) === true) {
+        ended = true;
+        return;
+      }
+      rowNumber++;
+      const width = header!.length;
+      if (policy === 'exact' && (fields.length > width || fields.length < minFields)) {
+        throw new ImportError(
+          'malformed-csv',
+          file,
+          `Data row ${String(rowNumber)} (record ${String(index + 1)}) has ${String(fields.length)} fields but the header has ${String(width)}; the file may be truncated, or a value contains an unquoted delimiter.`,
+          'Export the file again; if you edited it, check that row for a stray comma or a missing quote.',
+          rowNumber,
+        );
+      }
+      handler!.row(fields, rowNumber);
+    },
+    shouldPause: () => loader.batchReady,
+    async onPause() {
+      throwIfCancelled(options, file);
+      options.onProgress?.({ rowsDone: rowNumber, rowsTotal: records.estimateTotal(rowNumber), phase: 'parsing' });
+      await loader.flushFull();
+    },
+  });
+  if (header === undefined || rowNumber === 0) {
+    throw new ImportError('header-only', file, 'The file has a header but no data rows.', 'Check that the export finished, or choose a file with data.', undefined);
+  }
+  handler!.finish?.();
+  return rowNumber;
 }

@@ -6,6 +6,15 @@
 import type { CanonicalTable } from '../model/schema';
 
 /** A file to import: its name (for messages and provenance only) and its bytes. */
+/**
+ * Saved column mappings keyed by header signature (mappingStore.ts). Plain JSON: the app keeps
+ * it in the workspace settings.
+ */
+export interface MappingStore {
+  readonly version: 1;
+  readonly entries: Readonly<Record<string, { readonly header: readonly string[]; readonly mapping: ColumnMapping; readonly savedAt: string }>>;
+}
+
 export interface ImportInput {
   readonly name: string;
   readonly bytes: Uint8Array;
@@ -22,7 +31,7 @@ export interface CancelSignal {
 export interface ImportProgress {
   /** Data rows read so far. */
   readonly rowsDone: number;
-  /** Data rows in the file (known once the file is parsed). */
+  /** Data rows in the file: estimated from the bytes read while parsing, exact when done. */
   readonly rowsTotal: number;
   readonly phase: 'decoding' | 'parsing' | 'validating' | 'writing' | 'done';
 }
@@ -64,6 +73,8 @@ export interface ImportOptions {
   readonly flaggedRows?: 'keep' | 'drop';
   /** Mapping for a generic table (from a previous `needs-mapping` report or a mapping store). */
   readonly mapping?: ColumnMapping;
+  /** Saved mappings (mappingStore.ts): a generic table whose header was mapped before reuses it. */
+  readonly mappingStore?: MappingStore;
   /**
    * Area codes known to the workspace (e.g. from the shipped geography lookups). When given,
    * codes not in it are reported as `unknown-area-code`; when absent only the code's shape and

@@ -1,0 +1,128 @@
+/**
+ * The LoadContext formats write through: canonical-table sinks, observation validation and
+ * flagging, and the areas and indicators seen in the data (written once, at the end, adding
+ * only codes the workspace does not already have).
+ */
+import type { Engine } from '../engine/engine';
+import type { CanonicalTable } from '../model/schema';
+import { looksLikeFormula } from './cells';
+import type { IndicatorFields, LoadContext } from './formats/format';
+import type { ProblemList } from './problems';
+import { TableSink, type SinkRow } from './sink';
+import type { ImportOptions, ProblemCode } from './types';
+import { ObservationValidator } from './validate';
+
+export class Loader implements LoadContext {
+  readonly validator: ObservationValidator;
+  private readonly sinks = new Map<CanonicalTable, TableSink>();
+  private readonly areas = new Map<string, SinkRow>();
+  private readonly indicators = new Map<string, SinkRow>();
+  rowsDropped = 0;
+
+  constructor(
+    private readonly engine: Engine,
+    readonly file: string,
+    readonly sourceFileId: number,
+    readonly problems: ProblemList,
+    readonly options: ImportOptions,
+    private readonly indicatorPolicy: 'skip-existing' | 'replace-existing' = 'skip-existing',
+  ) {
+    this.validator = new ObservationValidator(problems, options.knownAreaCodes);
+  }
+
+  private sink(table: CanonicalTable): TableSink {
+    let sink = this.sinks.get(table);
+    if (sink === undefined) {
+      sink = new TableSink(this.engine, table, `_import_stage_${table}`);
+      this.sinks.set(table, sink);
+    }
+    return sink;
+  }
+
+  write(table: CanonicalTable, row: SinkRow): void {
+    this.sink(table).push({ ...row, source_file_id: this.sourceFileId });
+  }
+
+  observation(row: SinkRow, rowNumber: number, percent: boolean): void {
+    const num = (k: string): number | null => (typeof row[k] === 'number' ? (row[k] as number) : null);
+    const str = (k: string): string | null => (typeof row[k] === 'string' ? (row[k] as string) : null);
+    const flags: ProblemCode[] = this.validator.check(
+      {
+        indicator_id: String(row.indicator_id),
+        area_code: String(row.area_code),
+        period: String(row.period),
+        sex: str('sex'),
+        age: str('age'),
+        category_type: str('category_type'),
+        category: str('category'),
+        value: num('value'),
+        lower95: num('lower95'),
+        upper95: num('upper95'),
+        lower998: num('lower998'),
+        upper998: num('upper998'),
+        count: num('count'),
+        denominator: num('denominator'),
+        percent,
+      },
+      rowNumber,
+    );
+    for (const [column, value] of Object.entries(row)) {
+      if (typeof value === 'string' && looksLikeFormula(value)) {
+        flags.push('formula-like-text');
+        this.problems.add(
+          'formula-like-text',
+          'warning',
+          `"${value.slice(0, 60)}" would run as a formula in a spreadsheet.`,
+          'It is stored as plain text and neutralised in exports; check where the file came from.',
+          { row: rowNumber, column },
+        );
+        break;
+      }
+    }
+    if (flags.length > 0 && this.options.flaggedRows === 'drop') {
+      this.rowsDropped++;
+      return;
+    }
+    this.write('observation', { ...row, flags: flags.length > 0 ? [...new Set(flags)].join(';') : null, source_row: rowNumber });
+  }
+
+  area(code: string, name: string | null, type: string | null, parent: string | null = null): void {
+    if (code === '' || this.areas.has(code)) return;
+    this.areas.set(code, { code, name, type, parent_code: parent, vintage: null, source: `source_file:${String(this.sourceFileId)}` });
+  }
+
+  indicator(id: string, fields: IndicatorFields): void {
+    const seen = this.indicators.get(id);
+    if (seen !== undefined && this.indicatorPolicy === 'skip-existing') return;
+    this.indicators.set(id, { id, ...fields, source: fields.source ?? `source_file:${String(this.sourceFileId)}` });
+  }
+
+  /** True when any sink has a full batch waiting. */
+  get batchReady(): boolean {
+    for (const sink of this.sinks.values()) if (sink.full) return true;
+    return false;
+  }
+
+  async flushFull(): Promise<void> {
+    for (const sink of this.sinks.values()) if (sink.full) await sink.flush();
+  }
+
+  /** Flush everything, then the areas and indicators. Returns rows written per table. */
+  async finish(): Promise<Partial<Record<CanonicalTable, number>>> {
+    for (const sink of this.sinks.values()) await sink.flush();
+    const written: Partial<Record<CanonicalTable, number>> = {};
+    for (const [table, sink] of this.sinks) written[table] = sink.written;
+    if (this.areas.size > 0) {
+      const areaSink = new TableSink(this.engine, 'area', '_import_stage_area', Number.MAX_SAFE_INTEGER, { column: 'code', mode: 'skip-existing' });
+      for (const row of this.areas.values()) areaSink.push(row);
+      await areaSink.flush();
+    }
+    if (this.indicators.size > 0) {
+      const indicatorSink = new TableSink(this.engine, 'indicator', '_import_stage_indicator', Number.MAX_SAFE_INTEGER, { column: 'id', mode: this.indicatorPolicy });
+      for (const row of this.indicators.values()) indicatorSink.push(row);
+      await indicatorSink.flush();
+      if (this.indicatorPolicy === 'replace-existing') written.indicator = this.indicators.size;
+    }
+    return written;
+  }
+}
