@@ -153,7 +153,7 @@ describe('proportion input errors (errors_and_warnings.csv, testProportions.R)',
   });
   it('numerator > denominator', () => {
     expect(() => proportion({ numerator: [11], denominator: [10] })).toThrow(
-      /row=1, numerator: numerator 11 is greater than denominator 10/,
+      /row=1, numerator: row 1: numerator 11 is greater than denominator 10/,
     );
   });
   it('NaN and Infinity are rejected, not treated as missing', () => {
@@ -180,4 +180,19 @@ describe('proportion input errors (errors_and_warnings.csv, testProportions.R)',
     expect(() => proportion({ numerator: [1], denominator: [2], multiplier: 0 })).toThrow(
       /multiplier/,
     ));
+});
+
+describe('proportion: numerator > denominator is checked row by row, as the package checks its input rows', () => {
+  it('a row with x > n throws even if its group sums are fine', () => {
+    expect(() =>
+      proportion({
+        numerator: Float64Array.of(5, 0),
+        denominator: Float64Array.of(3, 10),
+        groupBy: { Area: ['A', 'A'] },
+      }),
+    ).toThrow(/^Area=A, numerator: row 1: numerator 5 is greater than denominator 3/);
+    expect(() =>
+      proportion({ numerator: [5, 0], denominator: [3, 10], groupBy: { Area: ['A', 'A'] } }),
+    ).toThrow(/row 1: numerator 5 is greater/);
+  });
 });

@@ -11,8 +11,8 @@
  *
  * Missing values (`null`) propagate as in R's `sum()` without `na.rm`: a group with any missing
  * x or n gets value and limits null and a `note` saying which field was missing.
- * Invalid input throws `MethodInputError` naming group and field: x < 0, n ≤ 0, x > n (checked
- * on the summed group values, as the package checks its aggregated data), NaN or infinite.
+ * Invalid input throws `MethodInputError` naming group, row and field: x < 0, n ≤ 0, x > n
+ * (each checked row by row), NaN or infinite.
  *
  * Reference: Wilson EB (1927); OHID Fingertips technical guidance, "Confidence intervals"
  * (https://fingertips.phe.org.uk/profile/guidance). Vectors:
@@ -50,7 +50,7 @@ export type ProportionRecord = LimitFields & {
   readonly note?: string;
 };
 
-/** Per-row checks: x ≥ 0 and n > 0 (x ≤ n is checked on the group sums). */
+/** Per-row checks: x ≥ 0, n > 0 and x ≤ n (a missing x is checked as 0, a missing n as the largest double). */
 function assertRow(x: number, n: number, i: number, group: string | undefined): void {
   const row = `row ${String(i + 1)}: `;
   if (!(Number.isFinite(x) && x >= 0)) {
@@ -65,6 +65,13 @@ function assertRow(x: number, n: number, i: number, group: string | undefined): 
       `${row}denominator must be a finite number > 0, got ${String(n)}`,
       group,
       'denominator',
+    );
+  }
+  if (x > n) {
+    throw new MethodInputError(
+      `${row}numerator ${String(x)} is greater than denominator ${String(n)}; a proportion needs numerator <= denominator`,
+      group,
+      'numerator',
     );
   }
 }
@@ -91,7 +98,7 @@ export function proportion(options: ProportionOptions): ProportionRecord[] {
       const g = index[i]!;
       const x = numerator[i]!;
       const n = denominator[i]!;
-      if (!(x >= 0 && n > 0 && x < Infinity && n < Infinity)) assertRow(x, n, i, groups.labels[g]);
+      if (!(x >= 0 && n > 0 && x <= n && n < Infinity)) assertRow(x, n, i, groups.labels[g]);
       sumX[g]! += x;
       sumN[g]! += n;
     }
@@ -100,7 +107,7 @@ export function proportion(options: ProportionOptions): ProportionRecord[] {
       const g = index[i]!;
       const x = readValue(numerator, i, 'numerator', groups.labels[g]);
       const n = readValue(denominator, i, 'denominator', groups.labels[g]);
-      assertRow(x ?? 0, n ?? 1, i, groups.labels[g]); // missing values are checked for nothing
+      assertRow(x ?? 0, n ?? Number.MAX_VALUE, i, groups.labels[g]);
       if (x === null) missing[g]! |= 1;
       else sumX[g]! += x;
       if (n === null) missing[g]! |= 2;
