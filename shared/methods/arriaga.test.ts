@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { abridgedLifeTable } from './abridgedLifeTable';
-import { arriagaDecomposition, type ArriagaInput } from './arriaga';
+import { arriagaByAge, arriagaDecomposition, type ArriagaInput } from './arriaga';
 
 /**
  * Hand-checked two-table example (exact fractions worked by hand; tolerance 1e-12 in years).
@@ -87,6 +87,36 @@ describe('arriagaDecomposition: hand-checked two-table example', () => {
   });
   it('years and percent sum to the gap (to 1e-9)', () => {
     expectSumsToGap(r);
+  });
+});
+
+describe('arriagaByAge from life-table columns (radix 1)', () => {
+  // The same two tables as above, written out by hand with l₀ = 1 (the radix cancels).
+  const t1 = {
+    ageStart: [0, 50],
+    lx: [1, 19 / 21],
+    Lx: [(25 * 40) / 21, (20 * 19) / 21],
+    Tx: [1380 / 21, 380 / 21],
+  };
+  const t2 = {
+    ageStart: [0, 50],
+    lx: [1, 39 / 41],
+    Lx: [(25 * 80) / 41, (25 * 39) / 41],
+    Tx: [2975 / 41, 975 / 41],
+  };
+  it('gives the hand-worked effects', () => {
+    const r = arriagaByAge(t1, t2);
+    expect(r.gap).toBeCloseTo(5895 / 861, 12);
+    expect(r.bands[0]!.indirect).toBeCloseTo(800 / 861, 12);
+    expect(r.bands[1]!.total).toBeCloseTo(3895 / 861, 12);
+  });
+  it('rejects a table with a zero survivor count or a missing column entry', () => {
+    expect(() => arriagaByAge({ ...t1, lx: [1, 0], group: 'Table=A' }, t2)).toThrow(
+      'Table=A, lx: population1 at age 50',
+    );
+    expect(() => arriagaByAge(t1, { ...t2, Tx: [1] })).toThrow(
+      'Tx: population2 has 1 entries but 2 age bands',
+    );
   });
 });
 

@@ -76,23 +76,40 @@ export interface ArriagaResult {
   readonly warnings: readonly MethodWarning[];
 }
 
-export function arriagaDecomposition(input: ArriagaInput): ArriagaResult {
-  const { population1: p1, population2: p2 } = input;
-  const group = p1.group;
+/** The life-table columns the age decomposition needs (e.g. from `abridgedLifeTable`, or published tables). */
+export interface LifeTableColumns {
+  readonly ageStart: readonly number[];
+  /** Survivors to the start of each band (any radix). */
+  readonly lx: readonly number[];
+  /** Person-years lived in each band (the last band open-ended). */
+  readonly Lx: readonly number[];
+  /** Person-years lived from the start of each band onwards. */
+  readonly Tx: readonly number[];
+  readonly group?: string;
+}
+
+export interface ArriagaByAge {
+  readonly startAge: number;
+  readonly e1: number;
+  readonly e2: number;
+  readonly gap: number;
+  readonly bands: readonly ArriagaBand[];
+}
+
+/** Arriaga decomposition by age of e₂ − e₁ from two life tables with the same age bands. */
+export function arriagaByAge(t1: LifeTableColumns, t2: LifeTableColumns): ArriagaByAge {
+  checkTable(t1, 'population1');
+  checkTable(t2, 'population2');
   if (
-    p1.ageStart.length !== p2.ageStart.length ||
-    p1.ageStart.some((a, i) => a !== p2.ageStart[i])
+    t1.ageStart.length !== t2.ageStart.length ||
+    t1.ageStart.some((a, i) => a !== t2.ageStart[i])
   ) {
-    throw new MethodInputError('both populations need the same age bands', p2.group, 'ageStart');
+    throw new MethodInputError('both populations need the same age bands', t2.group, 'ageStart');
   }
-  const t1 = abridgedLifeTable(p1);
-  const t2 = abridgedLifeTable(p2);
   const k = t1.ageStart.length;
   const l0 = t1.lx[0]!;
-  const gap = t2.ex[0]! - t1.ex[0]!;
-  const percent = (years: number): number | null => (gap === 0 ? null : (100 * years) / gap);
-  const warnings: MethodWarning[] = [];
-
+  const e = (t: LifeTableColumns, i: number): number => t.Tx[i]! / t.lx[i]!;
+  const gap = e(t2, 0) - e(t1, 0);
   const bands: ArriagaBand[] = [];
   for (let i = 0; i < k; i++) {
     const open = i === k - 1;
@@ -105,67 +122,89 @@ export function arriagaDecomposition(input: ArriagaInput): ArriagaResult {
       direct = (l1 / l0) * (t2.Tx[i]! / l2 - t1.Tx[i]! / l1);
     } else {
       direct = (l1 / l0) * (t2.Lx[i]! / l2 - t1.Lx[i]! / l1);
-      const l1n = t1.lx[i + 1]!;
-      const l2n = t2.lx[i + 1]!;
-      const extraSurvivors = (l1 * l2n) / l2 - l1n; // pop-1 survivors at x + n under pop-2 survival in [x, x + n)
-      indirect = (extraSurvivors * t1.ex[i + 1]!) / l0;
-      interaction = (extraSurvivors * (t2.ex[i + 1]! - t1.ex[i + 1]!)) / l0;
+      const extraSurvivors = (l1 * t2.lx[i + 1]!) / l2 - t1.lx[i + 1]!; // pop-1 survivors at x + n under pop-2 survival in [x, x + n)
+      indirect = (extraSurvivors * e(t1, i + 1)) / l0;
+      interaction = (extraSurvivors * (e(t2, i + 1) - e(t1, i + 1))) / l0;
     }
     const total = direct + indirect + interaction;
+    const ageEnd = open ? null : t1.ageStart[i + 1]!;
     bands.push({
       ageStart: t1.ageStart[i]!,
-      ageEnd: open ? null : t1.ageStart[i + 1]!,
+      ageEnd,
       direct,
       indirect,
       interaction,
       total,
-      percent: percent(total),
+      percent: percentOf(total, gap),
     });
   }
+  return { startAge: t1.ageStart[0]!, e1: e(t1, 0), e2: e(t2, 0), gap, bands };
+}
 
-  if (!input.causes)
-    return {
-      startAge: t1.ageStart[0]!,
-      e1: t1.ex[0]!,
-      e2: t2.ex[0]!,
-      gap,
-      bands,
-      table1: t1,
-      table2: t2,
-      warnings,
-    };
+/** Age (and, with `causes`, cause) decomposition from deaths and populations or rates. */
+export function arriagaDecomposition(input: ArriagaInput): ArriagaResult {
+  const { population1: p1, population2: p2 } = input;
+  if (
+    p1.ageStart.length !== p2.ageStart.length ||
+    p1.ageStart.some((a, i) => a !== p2.ageStart[i])
+  ) {
+    throw new MethodInputError('both populations need the same age bands', p2.group, 'ageStart');
+  }
+  const t1 = abridgedLifeTable(p1);
+  const t2 = abridgedLifeTable(p2);
+  const byAge = arriagaByAge(t1, t2);
+  const { gap } = byAge;
+  const warnings: MethodWarning[] = [];
+  const base = { ...byAge, table1: t1, table2: t2, warnings };
+  if (!input.causes) return base;
 
   const split = causeRates(input, t1, t2, warnings);
-  const withCauses = bands.map((band, i): ArriagaBand => {
+  const bands = byAge.bands.map((band, i): ArriagaBand => {
     const dm = t2.mx[i]! - t1.mx[i]!;
     const causes = split.names.map((cause, c) => {
       // `|| 0` turns −0 (a zero rate difference over a negative total difference) into 0.
       const years = dm === 0 ? 0 : (band.total * (split.m2[c]![i]! - split.m1[c]![i]!)) / dm || 0;
-      return { cause, years, percent: percent(years) };
+      return { cause, years, percent: percentOf(years, gap) };
     });
     if (dm === 0 && split.m1.some((m, c) => m[i] !== split.m2[c]![i])) {
       warnings.push({
-        group,
+        group: p1.group,
         message: `age ${String(band.ageStart)}: all-cause rates are equal, so cause contributions are set to 0`,
       });
     }
     return { ...band, causes };
   });
   const causeTotals = split.names.map((cause, c) => {
-    const years = withCauses.reduce((acc, b) => acc + b.causes![c]!.years, 0);
-    return { cause, years, percent: percent(years) };
+    const years = bands.reduce((acc, b) => acc + b.causes![c]!.years, 0);
+    return { cause, years, percent: percentOf(years, gap) };
   });
-  return {
-    startAge: t1.ageStart[0]!,
-    e1: t1.ex[0]!,
-    e2: t2.ex[0]!,
-    gap,
-    bands: withCauses,
-    causeTotals,
-    table1: t1,
-    table2: t2,
-    warnings,
-  };
+  return { ...base, bands, causeTotals };
+}
+
+function percentOf(years: number, gap: number): number | null {
+  return gap === 0 ? null : (100 * years) / gap;
+}
+
+function checkTable(t: LifeTableColumns, name: string): void {
+  const k = t.ageStart.length;
+  for (const field of ['lx', 'Lx', 'Tx'] as const) {
+    const col = t[field];
+    if (col.length !== k)
+      throw new MethodInputError(
+        `${name} has ${String(col.length)} entries but ${String(k)} age bands`,
+        t.group,
+        field,
+      );
+    col.forEach((v, i) => {
+      if (!(Number.isFinite(v) && v >= 0) || (field !== 'Lx' && v === 0)) {
+        throw new MethodInputError(
+          `${name} at age ${String(t.ageStart[i])}: ${String(v)} must be finite and positive`,
+          t.group,
+          field,
+        );
+      }
+    });
+  }
 }
 
 /** Cause-specific rates m[c][i] for both populations, plus an "Other causes" residual when needed. */
