@@ -1,3 +1,6 @@
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
 import {
   compareOverlappingIntervals,
@@ -336,5 +339,64 @@ describe('quintilesNtile', () => {
     expect(() => quintilesNtile([1, 2, Number.POSITIVE_INFINITY, 4, 5], 'high-is-good')).toThrow(
       'row=3, value',
     );
+  });
+});
+
+describe('compareToBenchmark reproduces a real Fingertips export', () => {
+  // fixtures/data/fingertips/indicators-CountyUA.data.csv (see fixtures/data/SOURCES.md): indicator 93356
+  // Campylobacter incidence, 2015-2017, two age groups, England + regions + counties/UAs, with
+  // Fingertips' own "Compared to England" and "Compared to Region" columns. The indicator is compared
+  // at 95% with RAG low-is-good polarity; every published outcome (787 + 792 rows) must match exactly.
+  const file = fileURLToPath(
+    new URL('../../fixtures/data/fingertips/indicators-CountyUA.data.csv', import.meta.url),
+  );
+  const rows = Papa.parse<Record<string, string>>(
+    readFileSync(file, 'utf8').replace(/^\uFEFF/, ''),
+    {
+      header: true,
+      skipEmptyLines: true,
+    },
+  ).data;
+  const num = (s: string | undefined): number | null =>
+    s === undefined || s === '' ? null : Number(s);
+  const valueOf = new Map(
+    rows
+      .filter((r) => r['Category Type'] === '')
+      .map((r) => [`${r['Area Code']!}|${r['Time period']!}|${r['Age']!}`, num(r.Value)]),
+  );
+  const compare = (r: Record<string, string>, benchmarkCode: string) =>
+    compareToBenchmark({
+      value: num(r.Value),
+      lower: num(r['Lower CI 95.0 limit']),
+      upper: num(r['Upper CI 95.0 limit']),
+      benchmark: valueOf.get(`${benchmarkCode}|${r['Time period']!}|${r.Age!}`) ?? null,
+      polarity: 'low-is-good',
+      level: 0.95,
+      areaCode: r['Area Code'],
+      benchmarkCode,
+    }).outcome;
+
+  it('parses the export (852 records)', () => {
+    expect(rows).toHaveLength(852);
+  });
+  it('every "Compared to England" outcome for regions and counties/UAs', () => {
+    const subject = rows.filter((r) => r['Area Type'] !== 'Country');
+    expect(subject).toHaveLength(787);
+    const mismatches = subject.filter(
+      (r) => compare(r, 'E92000001') !== r['Compared to England value or percentiles'],
+    );
+    expect(mismatches).toEqual([]);
+    // Sanity: all four outcomes occur, so the check is not vacuous.
+    expect(new Set(subject.map((r) => compare(r, 'E92000001')))).toEqual(
+      new Set(['Better', 'Similar', 'Worse', 'Not compared']),
+    );
+  });
+  it('every "Compared to Region" outcome (benchmark = the parent area)', () => {
+    const subject = rows.filter((r) => r['Category Type'] === '');
+    expect(subject).toHaveLength(792);
+    const mismatches = subject.filter(
+      (r) => compare(r, r['Parent Code']!) !== r['Compared to Region value or percentiles'],
+    );
+    expect(mismatches).toEqual([]);
   });
 });
