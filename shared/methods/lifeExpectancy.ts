@@ -43,7 +43,7 @@ export interface LifeExpectancyOptions {
   readonly deaths: NumericColumn;
   readonly population: NumericColumn;
   /** Start age of each row's band: a number, or a label whose first integer is the start age ("10 - 14"). */
-  readonly startAge: readonly (number | string)[];
+  readonly startAge: Float64Array | readonly (number | string)[];
   /** One life table per group; omit for one table. */
   readonly groupBy?: GroupBy;
   /** `AGE_BANDS_90_PLUS` (default) or `AGE_BANDS_85_PLUS`. */

@@ -87,24 +87,33 @@ export class RRandom implements NormalSource {
     const ps = this.probabilities;
     const block = this.block;
     let next = this.next;
-    for (let i = 0; i < count; i++) {
+    let i = 0;
+    while (i < count) {
       if (next === 624) {
         this.refill();
         next = 0;
       }
-      const u1 = block[next++]!;
-      if (next === 624) {
-        this.refill();
-        next = 0;
+      // Draws whose two uniforms are both in the current block: no refill checks inside.
+      const end = Math.min(count, i + ((624 - next) >> 1));
+      for (; i < end; i++, next += 2) {
+        const p = (Math.trunc(134217728 * block[next]!) + block[next + 1]!) / 134217728;
+        ps[i] = p;
+        out[i] = qnormCentral(p - 0.5);
       }
-      const p = (Math.trunc(134217728 * u1) + block[next++]!) / 134217728;
-      ps[i] = p;
-      out[i] = qnormCentral(p - 0.5);
+      if (i < count && next === 623) {
+        // One uniform left: the draw straddles two blocks.
+        const u1 = block[623]!;
+        this.refill();
+        const p = (Math.trunc(134217728 * u1) + block[0]!) / 134217728;
+        ps[i] = p;
+        out[i++] = qnormCentral(p - 0.5);
+        next = 1;
+      }
     }
     this.next = next;
-    for (let i = 0; i < count; i++) {
-      const p = ps[i]!;
-      if (Math.abs(p - 0.5) > 0.425) out[i] = qnormR(p);
+    for (let j = 0; j < count; j++) {
+      const p = ps[j]!;
+      if (Math.abs(p - 0.5) > 0.425) out[j] = qnormR(p);
     }
   }
 }

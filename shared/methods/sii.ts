@@ -36,7 +36,7 @@ import type { NormalSource } from './random';
 import { RRandom } from './random';
 import type { AreaData, SiiColumns, SiiValueType } from './siiInput';
 import { prepareArea } from './siiInput';
-import { areaOrder, siiForArea } from './siiArea';
+import { areaOrder, siiForArea, workspace } from './siiArea';
 
 export type { SiiValueType } from './siiInput';
 
@@ -146,9 +146,10 @@ export function sii(options: SiiOptions): SiiResult {
   const random = options.random ?? new RRandom(options.seed ?? DEFAULT_SII_SEED);
   const records: (SiiRecord | undefined)[] = new Array<SiiRecord | undefined>(groups.count);
   const settings = { type, transform, multiplier, repetitions, levels };
+  const work = workspace(levels.length > 0 ? repetitions : 0);
   for (const g of areaOrder(groups.keys, Object.keys(options.groupBy ?? {}))) {
     if (!keep[g]) continue;
-    records[g] = { group: groups.keys[g]!, label: groups.labels[g], ...siiForArea(areas[g]!, settings, random) };
+    records[g] = { group: groups.keys[g]!, label: groups.labels[g], ...siiForArea(areas[g]!, settings, random, work) };
   }
   return {
     records: records.filter((r): r is SiiRecord => r !== undefined),

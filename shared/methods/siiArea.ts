@@ -58,8 +58,19 @@ export function areaOrder(keys: readonly GroupKey[], names: readonly string[]): 
   return keys.map((_, g) => g).sort((g, h) => compare(keys[g]!, keys[h]!) || g - h);
 }
 
+/** Buffers of one simulation's length, reused from area to area (no per-area garbage). */
+export interface Workspace {
+  readonly intercept: Float64Array;
+  readonly slope: Float64Array;
+  readonly ratio: Float64Array;
+}
+
+export function workspace(repetitions: number): Workspace {
+  return { intercept: new Float64Array(repetitions), slope: new Float64Array(repetitions), ratio: new Float64Array(repetitions) };
+}
+
 /** Point estimates and, for each level, simulated limits, for one complete area. */
-export function siiForArea(area: AreaData, settings: AreaSettings, random: NormalSource): AreaResult {
+export function siiForArea(area: AreaData, settings: AreaSettings, random: NormalSource, work: Workspace = workspace(settings.repetitions)): AreaResult {
   const { type, transform, multiplier: m, repetitions, levels } = settings;
   const ranks = relativeRanks(area.population);
   // Without transform the regression is on the natural scale: y = g(g⁻¹(value)), as in R.
@@ -87,20 +98,23 @@ export function siiForArea(area: AreaData, settings: AreaSettings, random: Norma
 
   const co = simulationCoefficients(ranks);
   const backTransform = transform || type === 'other' ? 'identity' : type === 'rate' ? 'exp' : 'expit';
-  const sims = simulateSlopes({ mean: area.mean, se: area.se, ...co, backTransform, repetitions }, random);
+  const sims = simulateSlopes({ mean: area.mean, se: area.se, ...co, backTransform, repetitions }, random, work);
   const slopes = sims.slope;
   const positions = levels.flatMap((level) => limitPositions(repetitions, level.confidence));
   let note: string | undefined;
   if (!transform) {
-    const ratios = new Float64Array(repetitions);
+    const ratios = work.ratio;
+    let nan = false;
     for (let r = 0; r < repetitions; r++) {
       const ratio = (slopes[r]! + sims.intercept[r]!) / sims.intercept[r]!;
       ratios[r] = m < 0 ? 1 / ratio : ratio;
       slopes[r] = slopes[r]! * m;
+      // R's sort() drops NaN, which would shift every position: report instead.
+      if (Number.isNaN(ratios[r]! + slopes[r]!)) nan = true;
     }
-    const s = ordered(slopes, positions);
-    const q = ordered(ratios, positions);
-    if (s === undefined || q === undefined) note = 'simulation produced undefined values (an intercept of 0); limits not calculable';
+    const s = nan ? undefined : orderStatistics(slopes, positions);
+    const q = nan ? undefined : orderStatistics(ratios, positions);
+    if (nan) note = 'simulation produced undefined values (an intercept of 0); limits not calculable';
     levels.forEach((level, l) => {
       sii[`lower${level.suffix}`] = s?.[2 * l] ?? null;
       sii[`upper${level.suffix}`] = s?.[2 * l + 1] ?? null;
