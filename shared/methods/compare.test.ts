@@ -400,3 +400,60 @@ describe('compareToBenchmark reproduces a real Fingertips export', () => {
     expect(mismatches).toEqual([]);
   });
 });
+
+describe('compareToBenchmark reproduces a real Fingertips extract with no-judgement polarity', () => {
+  // fixtures/data/fingertips/nonstandard_headers/suicide_indicators_CountyUA_london_2019extract.csv:
+  // five suicide indicators for England, London and the 33 London LAs, compared at 95% with the
+  // blue-orange-blue (no judgement) polarity, so the published words are Higher / Similar / Lower.
+  // "Compared to Region" for the London region row is its own region: Not compared (self-comparison).
+  const file = fileURLToPath(
+    new URL(
+      '../../fixtures/data/fingertips/nonstandard_headers/suicide_indicators_CountyUA_london_2019extract.csv',
+      import.meta.url,
+    ),
+  );
+  const rows = Papa.parse<Record<string, string>>(
+    readFileSync(file, 'utf8').replace(/^\uFEFF/, ''),
+    {
+      header: true,
+      skipEmptyLines: true,
+    },
+  ).data;
+  const num = (s: string | undefined): number | null =>
+    s === undefined || s === '' ? null : Number(s);
+  const key = (r: Record<string, string>, area: string) =>
+    `${r.IndicatorID!}|${area}|${r.Sex!}|${r.Age!}`;
+  const valueOf = new Map(rows.map((r) => [key(r, r.AreaCode!), num(r.Value)]));
+  const compare = (r: Record<string, string>, benchmarkCode: string) =>
+    compareToBenchmark({
+      value: num(r.Value),
+      lower: num(r['Lower_CI_95.0_limit']),
+      upper: num(r['Upper_CI_95.0_limit']),
+      benchmark: valueOf.get(key(r, benchmarkCode)) ?? null,
+      polarity: 'no-judgement',
+      level: 0.95,
+      areaCode: r.AreaCode,
+      benchmarkCode,
+    });
+
+  it('all 175 "Compared to England" outcomes', () => {
+    expect(rows).toHaveLength(175);
+    const mismatches = rows.filter(
+      (r) => compare(r, 'E92000001').outcome !== r.Compared_to_England_value_or_percentiles,
+    );
+    expect(mismatches).toEqual([]);
+    expect(new Set(rows.map((r) => compare(r, 'E92000001').outcome))).toEqual(
+      new Set(['Higher', 'Similar', 'Lower', 'Not compared']),
+    );
+  });
+  it('all 175 "Compared to Region" outcomes, the region row being its own benchmark', () => {
+    const regionOf = (r: Record<string, string>) =>
+      r.AreaType === 'Region' ? r.AreaCode! : r.ParentCode!;
+    const mismatches = rows.filter(
+      (r) => compare(r, regionOf(r)).outcome !== r.Compared_to_Region_value_or_percentiles,
+    );
+    expect(mismatches).toEqual([]);
+    const london = rows.find((r) => r.AreaCode === 'E12000007')!;
+    expect(compare(london, 'E12000007').reason).toBe('area E12000007 is its own benchmark');
+  });
+});
