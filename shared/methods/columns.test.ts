@@ -14,6 +14,13 @@ describe('groupRows', () => {
     const g = groupRows({ A: ['1', '1,2', 1], B: ['2,3', '3', '2,3'] }, 3);
     expect(g.count).toBe(3);
   });
+  it('two high-cardinality columns (code space past the dense table) group the same way', () => {
+    const a = Array.from({ length: 3000 }, (_, i) => `a${String(i)}`);
+    const b = Array.from({ length: 3000 }, (_, i) => `b${String(i % 1500)}`);
+    const g = groupRows({ A: [...a, ...a], B: [...b, ...b] }, 6000);
+    expect(g.count).toBe(3000);
+    expect(Array.from(g.index.subarray(3000))).toEqual(Array.from(g.index.subarray(0, 3000)));
+  });
   it('ungrouped: one group, no label', () => {
     const g = groupRows(undefined, 3);
     expect(g.count).toBe(1);

@@ -91,17 +91,24 @@ export function groupRows(groupBy: GroupBy | undefined, rows: number): Groups {
       index[i] = g;
     }
   } else {
-    // Code each column separately, then combine the codes, so no per-row string is built.
+    // Code each column separately, then combine the codes into one number (mixed radix), so no
+    // per-row string is built. Small code spaces use a dense lookup table, larger ones a Map,
+    // and a string key is the fallback if the code could exceed 2^53.
     const codes = columns.map((column) => groupRows({ k: column }, rows));
-    const seen = new Map<string, number>();
-    const parts: number[] = new Array<number>(codes.length);
+    const indexes = codes.map((c) => c.index);
+    const counts = codes.map((c) => c.count);
+    const radix = counts.reduce((product, c) => product * c, 1);
+    const table = radix <= 1 << 22 ? new Int32Array(radix).fill(-1) : undefined;
+    const seen = new Map<number | string, number>();
     for (let i = 0; i < rows; i++) {
-      for (let j = 0; j < codes.length; j++) parts[j] = codes[j]!.index[i]!;
-      const key = parts.join(',');
-      let g = seen.get(key);
-      if (g === undefined) {
+      let code = 0;
+      for (let j = 0; j < indexes.length; j++) code = code * counts[j]! + indexes[j]![i]!;
+      const key = radix <= Number.MAX_SAFE_INTEGER ? code : indexes.map((c) => c[i]!).join(',');
+      let g = table === undefined ? seen.get(key) : table[code]!;
+      if (g === undefined || g < 0) {
         g = firstRow.length;
-        seen.set(key, g);
+        if (table === undefined) seen.set(key, g);
+        else table[code] = g;
         firstRow.push(i);
       }
       index[i] = g;
