@@ -1,6 +1,5 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { MethodInputError } from './errors';
 import type { SiiOptions, SiiRecord, SiiValueType } from './sii';
 import { sii } from './sii';
 import type { Row } from './testing/referenceCsv';
@@ -94,4 +93,3 @@ describe.each(cases.map((c) => [c.id, c] as const))('%s (sii_inputs.csv / sii_ex
   });
 });
 
-export { MethodInputError };
