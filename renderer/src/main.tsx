@@ -3,13 +3,13 @@ import { createRoot } from 'react-dom/client';
 import { App } from './app/App';
 import { lazyOnce, ServicesContext, type AppServices } from './app/services';
 import { createWorkerEngine } from './engine/workerEngine';
-import { createBrowserHost } from './host/browserHost';
+import { createHost } from './host';
 import './styles.css';
 
 const services: AppServices = {
   engine: lazyOnce(createWorkerEngine),
-  // The Electron host (preload bridge) replaces this when the app runs inside Electron.
-  host: createBrowserHost(),
+  // Electron's host (preload bridge) inside the desktop app, the browser's otherwise.
+  host: createHost(),
 };
 
 const root = document.getElementById('root');
