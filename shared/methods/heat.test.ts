@@ -198,6 +198,14 @@ describe('HEAT example B (ordered, adverse)', () => {
     expect(rci.estimate).toBeCloseTo(-3.92 / 19.8, 13);
     expect(rci.se).toBeCloseTo(0.006171819117785644, 11); // numpy
   });
+  it('without an order column, rows are taken most disadvantaged first', () => {
+    const { order: _order, ...implicit } = B;
+    expect(get(implicit, 'ACI').estimate).toBeCloseTo(-3.92, 13);
+    expect(get({ ...implicit, estimates: [...B.estimates].reverse() }, 'ACI').estimate).toBeCloseTo(
+      3.92,
+      13,
+    );
+  });
   it('ACI is unchanged by sorting: subgroups given out of order', () => {
     const shuffled = {
       ...B,
@@ -286,8 +294,8 @@ describe('heatMeasures', () => {
     expect(() => heatMeasures({ ...g, referenceSubgroup: 'East' })).toThrow(
       /reference subgroup 'East'/,
     );
-    expect(() => heatMeasures({ ...g, ordered: true })).toThrow(
-      'Indicator=90366, order: an ordered dimension needs the subgroup order',
+    expect(() => heatMeasures({ ...g, ordered: true, order: [1, 1, 2] })).toThrow(
+      'Indicator=90366, order: subgroup orders must be distinct',
     );
     expect(() => heatMeasures({ ...g, estimates: [10, 20, 300] })).toThrow(/exceeds the scale 100/);
     expect(() => heatMeasures(g, { measures: ['XYZ' as HeatMeasureId] })).toThrow(MethodInputError);

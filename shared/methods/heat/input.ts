@@ -21,7 +21,8 @@ export interface HeatInput {
   readonly se?: readonly (number | null)[];
   /**
    * Ordered dimensions only: rank of each subgroup, lowest = most disadvantaged (e.g. IMD quintile 1
-   * = most deprived), highest = most advantaged. Distinct numbers.
+   * = most deprived), highest = most advantaged. Distinct numbers. Omitted for an ordered dimension:
+   * the rows are taken in the order given, most disadvantaged first.
    */
   readonly order?: readonly number[];
   /** True for an ordered dimension (deprivation, education, income); false for sex, region, ethnicity. */
@@ -154,15 +155,15 @@ export function checkHeatInput(input: HeatInput): HeatData {
   const se = allKnown(input.se, at, 'se', (v) => v >= 0, 'must be ≥ 0');
   let order: number[] | null = null;
   if (input.ordered) {
-    if (!input.order)
-      throw new MethodInputError('an ordered dimension needs the subgroup order', group, 'order');
-    input.order.forEach((v, i) => {
+    // Without an explicit order, the rows are taken as listed: most disadvantaged first.
+    const given = input.order ?? input.subgroups.map((_, i) => i + 1);
+    given.forEach((v, i) => {
       if (!Number.isFinite(v))
         throw new MethodInputError(`${String(v)} is not a finite number`, at(i), 'order');
     });
-    if (new Set(input.order).size !== n)
+    if (new Set(given).size !== n)
       throw new MethodInputError('subgroup orders must be distinct', group, 'order');
-    order = [...input.order];
+    order = [...given];
   }
   let reference: number | null = null;
   if (input.referenceFlags) {
