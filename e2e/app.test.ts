@@ -80,9 +80,9 @@ describe('demo workspace', () => {
       expect(Math.abs(value! - fixture), `${sex} ${area} vs fixture ${String(fixture)}`).toBeLessThanOrEqual(0.05);
     }
     // The values are printed on the bars, not only encoded by height.
-    const labels = await app.page.locator('[data-figure-id="hle-by-sex"] .point text').allInnerTexts();
+    const labels = await app.page.locator('[data-figure-id="hle-by-sex"] .point text').allTextContents();
     expect(labels).toEqual(expect.arrayContaining(['58.1', '60.1', '63.8', '65.0', '63.1', '63.9']));
-    const title = await app.page.locator('[data-figure-id="hle-by-sex"] .gtitle').innerText();
+    const title = await app.page.locator('[data-figure-id="hle-by-sex"] .gtitle').textContent();
     expect(title).toMatch(/Barking and Dagenham/);
   });
 

@@ -38,7 +38,7 @@ export function buildAgeStructure(input: AgeStructureInput): FigureSpec {
   const title =
     `${input.period}: ${fixed(under20[0]!, 1)}% of ${input.focus.name} residents were aged under 20, ` +
     `compared with ${listJoin(others)}`;
-  const subtitle = `${input.measure}: % of each area's population in each 5-year age band. No sex split in this table.`;
+  const subtitle = `${input.measure}: % of each area's population in each 5-year age band (the last band is open-ended). No sex split in this table.`;
 
   return {
     id: input.id,
@@ -69,7 +69,7 @@ export function buildAgeStructure(input: AgeStructureInput): FigureSpec {
         xaxis: {
           type: 'category',
           title: { text: 'Age band (years)', font: { size: 13 } },
-          tickangle: -45,
+          tickangle: 0,
           tickfont: { size: 12 },
         },
         yaxis: {
@@ -78,9 +78,8 @@ export function buildAgeStructure(input: AgeStructureInput): FigureSpec {
           ticksuffix: '%',
           gridcolor: TEXT.gridline,
         },
-        margin: { b: 150 },
-        legend: { y: -0.28 },
       },
+      { legend: true, sourceOffset: 58 },
     ),
   };
 }

@@ -100,8 +100,8 @@ export function buildIndicatorBySex(input: IndicatorBySexInput): FigureSpec {
           zerolinecolor: TEXT.secondary,
         },
         bargap: 0.25,
-        margin: { b: 130 },
       },
+      { legend: false, sourceOffset: 62 },
     ),
   };
 }
@@ -125,7 +125,9 @@ function headline(
     if (!Number.isFinite(gap)) continue;
     const direction = gap < 0 ? 'below' : gap > 0 ? 'above' : 'the same as';
     const amount = gap === 0 ? '' : `${fixed(Math.abs(gap), input.decimals)} ${input.unit} `;
-    parts.push(`${amount}${direction} ${benchmark.name} for ${sexPlural(sex)}`);
+    // Name the benchmark once: "5.0 years below England for males and 3.8 years below for females".
+    const against = parts.length === 0 ? ` ${benchmark.name}` : '';
+    parts.push(`${amount}${direction}${against} for ${sexPlural(sex)}`);
   }
   if (parts.length === 0) return `${input.measure} in ${input.focus.name}, ${input.period}`;
   return `${input.measure} in ${input.focus.name} is ${listJoin(parts)}`;

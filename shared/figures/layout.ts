@@ -17,30 +17,43 @@ export interface HouseLayoutText {
   readonly source: string;
 }
 
+/** Height of every figure on screen and in exports, so that pixel offsets below hold in both. */
+export const FIGURE_HEIGHT = 640;
+
+export interface HouseLayoutOptions {
+  /** Show a legend: placed in one row above the plot, under the subtitle. */
+  readonly legend: boolean;
+  /** Pixels from the bottom of the plot area down to the source line (clears axis labels). */
+  readonly sourceOffset: number;
+}
+
 /** Base layout; `extra` keys are merged over it (one level deep for objects). */
-export function houseLayout(text: HouseLayoutText, extra: PlotlyObject): PlotlyObject {
+export function houseLayout(text: HouseLayoutText, extra: PlotlyObject, options: HouseLayoutOptions): PlotlyObject {
   // Plotly does not wrap titles; wrap to the width of a ~1000 px figure and make room above.
   const titleLines = wrapText(escapeHtml(text.title), TITLE_CHARS);
   const subtitleLines = wrapText(escapeHtml(text.subtitle), SUBTITLE_CHARS);
-  const top = 28 + titleLines.length * 24 + subtitleLines.length * 19 + 18;
+  const top = 22 + titleLines.length * 22 + subtitleLines.length * 17 + (options.legend ? 38 : 14);
   const base: Record<string, Json> = {
+    height: FIGURE_HEIGHT,
     font: { family: FONT_FAMILY, size: 14, color: TEXT.body },
     title: {
       text: `<b>${titleLines.join('<br>')}</b>`,
       x: 0,
       xref: 'paper',
       xanchor: 'left',
-      y: 0.98,
+      // 18 px below the top edge (heights are fixed at FIGURE_HEIGHT, so this holds in exports).
+      y: 1 - 18 / FIGURE_HEIGHT,
       yref: 'container',
       yanchor: 'top',
       font: { size: 18 },
       subtitle: { text: subtitleLines.join('<br>'), font: { size: 14, color: TEXT.secondary } },
     },
-    margin: { l: 80, r: 30, t: top, b: 110 },
+    margin: { l: 80, r: 30, t: top, b: options.sourceOffset + 34 },
     paper_bgcolor: '#FFFFFF',
     plot_bgcolor: '#FFFFFF',
-    annotations: [sourceAnnotation(text.source)],
-    legend: { orientation: 'h', x: 0, xanchor: 'left', y: -0.16, yanchor: 'top' },
+    annotations: [sourceAnnotation(text.source, options.sourceOffset)],
+    showlegend: options.legend,
+    legend: { orientation: 'h', x: 0, xanchor: 'left', y: 1, yanchor: 'bottom', font: { size: 13 } },
   };
   for (const [key, value] of Object.entries(extra)) {
     const current = base[key];
@@ -55,7 +68,7 @@ export function houseLayout(text: HouseLayoutText, extra: PlotlyObject): PlotlyO
   return base;
 }
 
-function sourceAnnotation(source: string): Json {
+function sourceAnnotation(source: string, offset: number): Json {
   return {
     text: escapeHtml(source),
     xref: 'paper',
@@ -64,7 +77,7 @@ function sourceAnnotation(source: string): Json {
     y: 0,
     xanchor: 'left',
     yanchor: 'top',
-    yshift: -78,
+    yshift: -offset,
     showarrow: false,
     align: 'left',
     font: { size: 12, color: TEXT.secondary },

@@ -26,7 +26,7 @@ export interface PopulationPyramidInput {
 
 const COMPARATOR_STYLES = [
   { color: CATEGORICAL.darkPink, dash: 'solid', symbol: 'diamond' },
-  { color: CATEGORICAL.darkGrey, dash: 'dash', symbol: 'circle-open' },
+  { color: TEXT.body, dash: 'dash', symbol: 'circle-open' },
   { color: CATEGORICAL.orange, dash: 'dot', symbol: 'square-open' },
 ] as const;
 
@@ -60,7 +60,7 @@ export function buildPopulationPyramid(input: PopulationPyramidInput): FigureSpe
   const old = areas.map((a) => shareWhere(input.rows, input.bands, a.code, (min) => min >= 65));
   const title = headline(input, areas, young);
   const subtitle =
-    `${input.measure}, ${input.period}: % of each area's total population in each age band and sex. ` +
+    `${input.measure}, ${input.period}: % of each area's total population in each age band and sex (90+ is open-ended). ` +
     `Bars: ${input.focus.name}; lines: ${listJoin(input.comparators.map((a) => a.name))}.`;
 
   return {
@@ -95,13 +95,9 @@ export function buildPopulationPyramid(input: PopulationPyramidInput): FigureSpe
           title: { text: 'Age (years)', font: { size: 13 } },
           tickfont: { size: 12 },
         },
-        annotations: [
-          sideLabel('Males', 0.02, 'left'),
-          sideLabel('Females', 0.98, 'right'),
-        ],
-        margin: { b: 140 },
-        legend: { y: -0.14 },
+        annotations: [sideLabel('Males', 0.01, 'left'), sideLabel('Females', 0.99, 'right')],
       },
+      { legend: true, sourceOffset: 58 },
     ),
   };
 }
@@ -114,7 +110,8 @@ function bar(name: string, x: (number | null)[], y: string[], color: string, raw
     x,
     y,
     customdata: raw.map(round3),
-    marker: { color },
+    // Tinted (70% opacity) so the comparators' lines stay visible where they cross the bars.
+    marker: { color, opacity: 0.7 },
     hovertemplate: `${escapeHtml(name)}, aged %{y}: %{customdata:.1f}%<extra></extra>`,
   };
 }
@@ -137,7 +134,7 @@ function outline(
     x,
     y,
     customdata: raw.map(round3),
-    line: { color: style.color, dash: style.dash, width: 2 },
+    line: { color: style.color, dash: style.dash, width: 2.5 },
     marker: { color: style.color, symbol: style.symbol, size: 6 },
     hovertemplate: `${escapeHtml(area.name)} ${side}, aged %{y}: %{customdata:.1f}%<extra></extra>`,
   };
@@ -146,12 +143,13 @@ function outline(
 function sideLabel(text: string, x: number, xanchor: 'left' | 'right'): PlotlyObject {
   return {
     text: `<b>${text}</b>`,
+    // Inside the plot's top corners, which a pyramid leaves empty (the oldest bands are short).
     xref: 'paper',
     yref: 'paper',
     x,
-    y: 1,
+    y: 0.99,
     xanchor,
-    yanchor: 'bottom',
+    yanchor: 'top',
     showarrow: false,
     font: { size: 14, color: TEXT.body },
   };

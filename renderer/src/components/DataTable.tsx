@@ -4,7 +4,7 @@
  * from the Arrow page.
  */
 import { useEffect, useState } from 'react';
-import type { Table } from 'apache-arrow';
+import { DataType, type Table } from 'apache-arrow';
 import { stringColumn } from '../../../shared/engine/columns';
 import type { TableSource } from '../data/tableSource';
 
@@ -13,6 +13,8 @@ const PAGE_SIZE = 100;
 interface Page {
   readonly offset: number;
   readonly headers: readonly string[];
+  /** Numeric columns are right-aligned so that magnitudes line up. */
+  readonly numeric: readonly boolean[];
   readonly columns: readonly (readonly (string | null)[])[];
   readonly rows: number;
 }
@@ -82,8 +84,8 @@ export function DataTable({ source }: { readonly source: TableSource }) {
               <th scope="col" className="row-number">
                 #
               </th>
-              {page.headers.map((h) => (
-                <th key={h} scope="col">
+              {page.headers.map((h, c) => (
+                <th key={h} scope="col" className={page.numeric[c] === true ? 'num' : undefined}>
                   {h}
                 </th>
               ))}
@@ -96,7 +98,10 @@ export function DataTable({ source }: { readonly source: TableSource }) {
                 {page.columns.map((column, c) => {
                   const value = column[r] ?? null;
                   return (
-                    <td key={page.headers[c]} className={value === null ? 'null' : undefined}>
+                    <td
+                      key={page.headers[c]}
+                      className={[value === null ? 'null' : '', page.numeric[c] === true ? 'num' : ''].join(' ').trim() || undefined}
+                    >
                       {value ?? '–'}
                     </td>
                   );
@@ -111,6 +116,22 @@ export function DataTable({ source }: { readonly source: TableSource }) {
 }
 
 function toPage(table: Table, offset: number): Page {
-  const headers = table.schema.fields.map((f) => f.name);
-  return { offset, headers, columns: headers.map((h) => stringColumn(table, h)), rows: table.numRows };
+  const fields = table.schema.fields;
+  const headers = fields.map((f) => f.name);
+  const numeric = fields.map((f) => DataType.isInt(f.type) || DataType.isFloat(f.type) || DataType.isDecimal(f.type));
+  const columns = fields.map((f) =>
+    DataType.isDate(f.type) || DataType.isTimestamp(f.type) ? dateColumn(table, f.name) : stringColumn(table, f.name),
+  );
+  return { offset, headers, numeric, columns, rows: table.numRows };
+}
+
+/** Arrow dates arrive as epoch milliseconds; show them as ISO dates (times only if present). */
+function dateColumn(table: Table, name: string): (string | null)[] {
+  const vector = table.getChild(name)!;
+  return Array.from({ length: vector.length }, (_, i) => {
+    const v: unknown = vector.get(i);
+    if (v === null || v === undefined) return null;
+    const iso = new Date(typeof v === 'bigint' ? Number(v) : (v as number | Date)).toISOString();
+    return iso.endsWith('T00:00:00.000Z') ? iso.slice(0, 10) : iso.replace('.000Z', 'Z');
+  });
 }

@@ -6,9 +6,11 @@
  */
 import type { Host, SaveResult } from '../host/host';
 import type { FigureSpec } from '../../../shared/figures/spec';
+import { FIGURE_HEIGHT } from '../../../shared/figures/layout';
 import { loadPlotly } from './plotly';
 
-export const EXPORT_SIZE = { width: 1000, height: 640, pngScale: 2 } as const;
+/** Exports use the figures' own height (titles are laid out for it) and a document-page width. */
+export const EXPORT_SIZE = { width: 1000, height: FIGURE_HEIGHT, pngScale: 2 } as const;
 
 export type ExportFormat = 'svg' | 'png';
 
