@@ -212,6 +212,33 @@ describe('DSR input errors (errors_and_warnings.csv, testDSRs.R)', () => {
       }),
     ).toThrow(/eventFrequency: missing value/);
   });
+  it('multiplier must be > 0', () => {
+    expect(() => dsr({ count: ones, population: pops, ageBand: bands, multiplier: 0 })).toThrow(
+      /^multiplier: must be a finite number greater than 0/,
+    );
+  });
+  it.each([0.8, 50, 101])('confidence %s', (c) => {
+    expect(() => dsr({ count: ones, population: pops, ageBand: bands, confidence: c })).toThrow(
+      /confidence level/,
+    );
+  });
+  it('any set of levels is allowed (the package allows only 0.95 and c(0.95, 0.998)); names follow levelSuffix', () => {
+    const [rec] = dsr({
+      count: ones,
+      population: pops,
+      ageBand: bands,
+      confidence: [0.9, 0.95, 0.99],
+    });
+    expect(Object.keys(rec!).filter((k) => /^(lower|upper)/.test(k))).toEqual([
+      'lower90',
+      'upper90',
+      'lower95',
+      'upper95',
+      'lower99',
+      'upper99',
+    ]);
+    expect(rec!.lower99!).toBeLessThan(rec!.lower95!);
+  });
   it('total count < 10: value and limits null, not NaN', () => {
     const [rec] = dsr({
       count: bands.map((_, i) => (i < 9 ? 1 : 0)),
