@@ -38,12 +38,3 @@ describe('electronHost', () => {
     expect(error).toMatchObject({ code: 'too-large', message: '"big.csv" is over the limit.' });
   });
 });
-
-describe('createHost', () => {
-  it('picks Electron when the preload bridge is present, the browser otherwise', async () => {
-    const { createHost } = await import('./index');
-    const workbench = buildWorkbenchApi(vi.fn());
-    expect(createHost({ workbench } as unknown as Window).kind).toBe('electron');
-    expect(createHost({ document: {} } as unknown as Window).kind).toBe('browser');
-  });
-});
