@@ -126,8 +126,8 @@ for (const change of successors)
     changeOf.set(code, change);
   }
 
-const lad24 = geojsonProps(LAD24).filter((p) => /^[EW]/.test(p.LAD24CD!));
-const ctyua23 = geojsonProps(CTYUA23).filter((p) => /^[EW]/.test(p.CTYUA23CD!));
+const lad24 = geojsonProps(LAD24);
+const ctyua23 = geojsonProps(CTYUA23);
 const rgn23 = geojsonProps(RGN23);
 const currentCodes = new Set([...lad24.map((p) => p.LAD24CD!), ...ctyua23.map((p) => p.CTYUA23CD!)]);
 for (const change of successors)
@@ -141,6 +141,8 @@ const TYPE_BY_PREFIX: Record<string, string> = {
   E09: 'London Borough',
   E10: 'County',
   W06: 'Unitary Authority',
+  S12: 'Council Area',
+  N09: 'Local Government District',
 };
 
 /** Region of a current or superseded authority: Fingertips Parent Code, the MYE, or (for a
@@ -148,6 +150,8 @@ const TYPE_BY_PREFIX: Record<string, string> = {
  * recoded before 2015, in no fixture) the region of its successor. Regions did not change. */
 function regionOf(code: string, seen: ReadonlySet<string> = new Set()): string {
   if (code.startsWith('W')) return 'W92000004';
+  if (code.startsWith('S')) return 'S92000003';
+  if (code.startsWith('N')) return 'N92000002';
   const found = fingertipsRegion.get(code) ?? myeRegion.get(code);
   if (found !== undefined) return found;
   const next = new Set([...seen, code]);
@@ -180,7 +184,14 @@ type AuthorityRow = [code: string, name: string, type: string, parent: string | 
 const authorities: AuthorityRow[] = [
   ['E92000001', 'England', 'Country', null, '2023'],
   ['W92000004', 'Wales', 'Country', null, '2023'],
+  ['S92000003', 'Scotland', 'Country', null, '2023'],
+  ['N92000002', 'Northern Ireland', 'Country', null, '2023'],
 ];
+// Metropolitan counties (E11) have no council since 1986 but ONS files still list them; their
+// districts keep the region as parent (they are upper-tier authorities themselves).
+for (const [code, name] of myeName)
+  if (myeType.get(code) === 'Metropolitan County')
+    authorities.push([code, name.replace(/ \(Met County\)$/, ''), 'Metropolitan County', regionOf(code), '2023']);
 for (const p of rgn23) authorities.push([p.RGN23CD!, p.RGN23NM!, 'Region', 'E92000001', '2023']);
 for (const p of ctyua23.filter((q) => q.CTYUA23CD!.startsWith('E10')))
   authorities.push([p.CTYUA23CD!, p.CTYUA23NM!, 'County', parentOf(p.CTYUA23CD!), '2023']);
