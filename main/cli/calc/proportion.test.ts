@@ -152,8 +152,8 @@ describe('prop_grouped (proportion_grouped_*.csv): --group-by Area sums first', 
 });
 
 describe('real data: NCMP obesity prevalence (fixtures/data/inequalities/PHEindicatormethods_NCMP_testdata.csv)', () => {
-  // 240 rows: Count obese children of Measured, by area and deprivation decile. Grouping by
-  // AreaCode and SchoolYear sums the deciles. The expected values are a hand calculation from the
+  // 240 rows: Count obese children of Measured, by area, period, school year and deprivation
+  // decile. Grouping by AreaCode, Period and SchoolYear sums the deciles. The expected values are a hand calculation from the
   // same file (sum of Count / sum of Measured x 100), and the limits must bracket the value.
   const file = join(REPO_ROOT, 'fixtures/data/inequalities/PHEindicatormethods_NCMP_testdata.csv');
   const output = tmp.file('ncmp.out.csv');
@@ -169,20 +169,23 @@ describe('real data: NCMP obesity prevalence (fixtures/data/inequalities/PHEindi
     '--denominator',
     'Measured',
     '--group-by',
-    'AreaCode,SchoolYear',
+    'AreaCode,Period,SchoolYear',
     '--multiplier',
     '100',
   ]);
   const source = readOutput(file).rows;
 
-  it('gives one row per area and school year with percentages', async () => {
+  it('gives one row per area, period and school year with percentages', async () => {
     expect((await run).code).toBe(0);
     const out = readOutput(output).rows;
-    const keys = new Set(source.map((r) => `${String(r.AreaCode)}|${String(r.SchoolYear)}`));
+    const keys = new Set(
+      source.map((r) => `${String(r.AreaCode)}|${String(r.Period)}|${String(r.SchoolYear)}`),
+    );
     expect(out).toHaveLength(keys.size);
     for (const row of out) {
       const rows = source.filter(
-        (r) => r.AreaCode === row.AreaCode && r.SchoolYear === row.SchoolYear,
+        (r) =>
+          r.AreaCode === row.AreaCode && r.Period === row.Period && r.SchoolYear === row.SchoolYear,
       );
       const x = rows.reduce((s, r) => s + (r.Count as number), 0);
       const n = rows.reduce((s, r) => s + (r.Measured as number), 0);

@@ -63,9 +63,11 @@ export const METHODS: readonly MethodEntry[] = [
   },
   {
     name: 'quantile',
-    synopsis: '--value COL --quantiles N [--invert]',
+    synopsis:
+      '--value COL --quantiles N [--invert | --invert-column COL] [--too-few error|missing]',
     summary:
       'assign each row to one of N quantiles (phe_quantile); output is the input plus a quantile column',
+    load: async () => (await import('./quantile')).adapter,
   },
   {
     name: 'sii',
@@ -77,20 +79,23 @@ export const METHODS: readonly MethodEntry[] = [
   {
     name: 'heat',
     synopsis:
-      '--subgroup COL --value COL --population COL --se COL [--ordered] [--favourable] [--reference-subgroup NAME]',
+      '--subgroup COL --value COL --population COL --se COL [--ordered [--order COL]] [--favourable] [--reference-subgroup NAME]; --multiplier is the indicator scale',
     summary: 'WHO HEAT summary measures of inequality across subgroups',
+    load: async () => (await import('./heat')).adapter,
   },
   {
     name: 'funnel-limits',
     synopsis:
-      '--numerator COL [--denominator COL] [--rate COL] --statistic proportion|rate|ratio [...]',
+      '--statistic proportion|ratio|rate --numerator COL [--denominator COL] [--rate COL] [--ratio-type count|isr] [--rate-type dsr|crude] [--years-of-data N]',
     summary: 'funnel plot control limits (calculate_funnel_limits)',
+    load: async () => (await import('./funnel')).limitsAdapter,
   },
   {
     name: 'funnel-significance',
     synopsis:
-      '--numerator COL [--denominator COL] [--rate COL] --statistic proportion|rate|ratio [...]',
+      '--statistic proportion|ratio|rate --numerator COL [--denominator COL] [--rate COL] [--ratio-type count|isr] [--rate-type dsr|crude] [--years-of-data N]',
     summary: 'funnel plot significance of each record (assign_funnel_significance)',
+    load: async () => (await import('./funnel')).significanceAdapter,
   },
 ];
 
