@@ -31,11 +31,16 @@ export function electronVersion() {
 export function findElectronBinary(env = process.env) {
   const packageDir = dirname(require.resolve('electron/package.json'));
   const pathFile = join(packageDir, 'path.txt');
-  const executable = existsSync(pathFile) ? readFileSync(pathFile, 'utf8').trim() : platformExecutable();
+  const executable = existsSync(pathFile)
+    ? readFileSync(pathFile, 'utf8').trim()
+    : platformExecutable();
   const looked = [];
   const override = env.ELECTRON_OVERRIDE_DIST_PATH;
   if (override !== undefined && override !== '') {
-    const candidates = existsSync(override) && statSync(override).isFile() ? [override] : [join(override, executable)];
+    const candidates =
+      existsSync(override) && statSync(override).isFile()
+        ? [override]
+        : [join(override, executable)];
     for (const candidate of candidates) {
       looked.push(candidate);
       if (existsSync(candidate)) return { path: candidate };

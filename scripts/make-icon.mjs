@@ -35,7 +35,13 @@ function colourAt(x, y) {
   for (const bar of BARS) {
     if (x >= bar.x && x < bar.x + bar.width && y >= bar.top && y < BASELINE.y) return bar.colour;
   }
-  if (x >= BASELINE.x && x < BASELINE.x + BASELINE.width && y >= BASELINE.y && y < BASELINE.y + BASELINE.height) return [0xff, 0xff, 0xff];
+  if (
+    x >= BASELINE.x &&
+    x < BASELINE.x + BASELINE.width &&
+    y >= BASELINE.y &&
+    y < BASELINE.y + BASELINE.height
+  )
+    return [0xff, 0xff, 0xff];
   return BACKGROUND;
 }
 
@@ -98,7 +104,10 @@ function png() {
 
 function svg() {
   const hex = (c) => `#${c.map((v) => v.toString(16).padStart(2, '0')).join('')}`;
-  const bars = BARS.map((b) => `  <rect x="${b.x}" y="${b.top}" width="${b.width}" height="${BASELINE.y - b.top}" fill="${hex(b.colour)}"/>`).join('\n');
+  const bars = BARS.map(
+    (b) =>
+      `  <rect x="${b.x}" y="${b.top}" width="${b.width}" height="${BASELINE.y - b.top}" fill="${hex(b.colour)}"/>`,
+  ).join('\n');
   return `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${SIZE} ${SIZE}" width="${SIZE}" height="${SIZE}">
   <title>JSNA Workbench</title>
   <rect x="32" y="32" width="${SIZE - 64}" height="${SIZE - 64}" rx="${CORNER}" fill="${hex(BACKGROUND)}"/>

@@ -22,20 +22,30 @@ function parseArgs(argv) {
     if (arg === '--no-build') options.build = false;
     else if (arg === '--browser') options.browser = true;
     else if (arg === '--port') options.port = Number(argv[++i]);
-    else throw new Error(`Unknown argument "${arg}". Usage: npm start -- [--no-build] [--browser] [--port N]`);
+    else
+      throw new Error(
+        `Unknown argument "${arg}". Usage: npm start -- [--no-build] [--browser] [--port N]`,
+      );
   }
-  if (!Number.isInteger(options.port) || options.port < 0 || options.port > 65535) throw new Error('--port needs a whole number from 0 to 65535.');
+  if (!Number.isInteger(options.port) || options.port < 0 || options.port > 65535)
+    throw new Error('--port needs a whole number from 0 to 65535.');
   return options;
 }
 
 function run(label, args) {
   console.log(`> ${label}`);
   const result = spawnSync(process.execPath, args, { cwd: root, stdio: 'inherit' });
-  if (result.status !== 0) throw new Error(`${label} failed (exit ${String(result.status ?? result.signal)}).`);
+  if (result.status !== 0)
+    throw new Error(`${label} failed (exit ${String(result.status ?? result.signal)}).`);
 }
 
 function build() {
-  run('build renderer (vite)', [path.join(root, 'node_modules', 'vite', 'bin', 'vite.js'), 'build', '--config', 'renderer/vite.config.ts']);
+  run('build renderer (vite)', [
+    path.join(root, 'node_modules', 'vite', 'bin', 'vite.js'),
+    'build',
+    '--config',
+    'renderer/vite.config.ts',
+  ]);
   run('build main and preload (esbuild)', [path.join(root, 'scripts', 'build-main.mjs')]);
 }
 
@@ -51,7 +61,10 @@ function launchElectron(binary) {
 
 async function serveInBrowser(port, why) {
   const serverScript = path.join(root, 'scripts', 'serve-renderer.mjs');
-  if (!existsSync(serverScript)) throw new Error('scripts/serve-renderer.mjs is missing, so the browser build cannot be served.');
+  if (!existsSync(serverScript))
+    throw new Error(
+      'scripts/serve-renderer.mjs is missing, so the browser build cannot be served.',
+    );
   const { serveRenderer } = await import(serverScript);
   let server;
   try {
@@ -62,7 +75,9 @@ async function serveInBrowser(port, why) {
   }
   console.log('');
   console.log(`JSNA Workbench (browser build) is at ${server.url}`);
-  console.log('Open it in Chrome, Edge or Firefox on this machine. Only this machine can reach it; nothing is sent anywhere.');
+  console.log(
+    'Open it in Chrome, Edge or Firefox on this machine. Only this machine can reach it; nothing is sent anywhere.',
+  );
   console.log('');
   for (const line of why) console.log(line);
   console.log('');
@@ -81,7 +96,7 @@ function noElectronExplanation(looked) {
     '  Electron downloads its binary from GitHub on first run, and this machine cannot reach GitHub.',
     'To run the desktop app, get an unpacked Electron of the same version and point npm start at it:',
     `  1. Obtain electron-v${version}-${platform}.zip (from https://github.com/electron/electron/releases on a`,
-    '     machine with internet access, or from your IT team\'s software store) and unzip it to a folder.',
+    "     machine with internet access, or from your IT team's software store) and unzip it to a folder.",
     `  2. ELECTRON_OVERRIDE_DIST_PATH=/path/to/that/folder npm start   (the folder holding ${platformExecutable()})`,
   ];
 }
@@ -93,7 +108,10 @@ try {
   if (!options.browser && found.path !== null) {
     launchElectron(found.path);
   } else {
-    const why = found.path === null ? noElectronExplanation(found.looked) : ['Serving in the browser because --browser was given.'];
+    const why =
+      found.path === null
+        ? noElectronExplanation(found.looked)
+        : ['Serving in the browser because --browser was given.'];
     await serveInBrowser(options.port, why);
   }
 } catch (error) {

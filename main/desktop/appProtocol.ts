@@ -16,11 +16,22 @@ export function registerAppScheme(): void {
   protocol.registerSchemesAsPrivileged([
     {
       scheme: APP_SCHEME,
-      privileges: { standard: true, secure: true, supportFetchAPI: true, corsEnabled: true, stream: true, codeCache: true },
+      privileges: {
+        standard: true,
+        secure: true,
+        supportFetchAPI: true,
+        corsEnabled: true,
+        stream: true,
+        codeCache: true,
+      },
     },
   ]);
 }
 
-export function serveRenderer(session: Session, rendererRoot: string, report: (message: string) => void): void {
+export function serveRenderer(
+  session: Session,
+  rendererRoot: string,
+  report: (message: string) => void,
+): void {
   session.protocol.handle(APP_SCHEME, createAppRequestHandler(rendererRoot, report));
 }

@@ -4,7 +4,8 @@ import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createAppRequestHandler } from './appRequestHandler';
 
-const CSP = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; object-src 'none'; base-uri 'none'";
+const CSP =
+  "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; object-src 'none'; base-uri 'none'";
 let base: string;
 let root: string;
 let reports: string[];
@@ -13,7 +14,10 @@ beforeEach(async () => {
   base = await mkdtemp(path.join(tmpdir(), 'jsna-proto-'));
   root = path.join(base, 'dist', 'renderer');
   await mkdir(path.join(root, 'assets'), { recursive: true });
-  await writeFile(path.join(root, 'index.html'), `<meta http-equiv="Content-Security-Policy" content="${CSP}" /><div id="root"></div>`);
+  await writeFile(
+    path.join(root, 'index.html'),
+    `<meta http-equiv="Content-Security-Policy" content="${CSP}" /><div id="root"></div>`,
+  );
   await writeFile(path.join(root, 'assets', 'app.js'), 'console.log(1)');
   await writeFile(path.join(base, 'dist', 'secret.json'), '{"secret":true}');
   reports = [];
@@ -22,7 +26,8 @@ afterEach(async () => {
   await rm(base, { recursive: true, force: true });
 });
 
-const get = (url: string, method = 'GET') => createAppRequestHandler(root, (m) => reports.push(m))(new Request(url, { method }));
+const get = (url: string, method = 'GET') =>
+  createAppRequestHandler(root, (m) => reports.push(m))(new Request(url, { method }));
 
 describe('app:// request handler', () => {
   it("serves the renderer with the renderer's checked CSP as a header", async () => {
@@ -34,15 +39,17 @@ describe('app:// request handler', () => {
     expect(await (await get('app://workbench/assets/app.js')).text()).toBe('console.log(1)');
   });
 
-  it.each(['app://workbench/..%2fsecret.json', 'app://workbench/assets/..%2f..%2fsecret.json', 'app://workbench/%2e%2e%2fsecret.json', 'app://workbench/..%5csecret.json'])(
-    'never serves a file outside dist/renderer: %s',
-    async (url) => {
-      const response = await get(url);
-      expect(response.status).toBeGreaterThanOrEqual(400);
-      expect(await response.text()).not.toContain('secret');
-      expect(response.headers.get('content-security-policy')).toContain("default-src 'self'");
-    },
-  );
+  it.each([
+    'app://workbench/..%2fsecret.json',
+    'app://workbench/assets/..%2f..%2fsecret.json',
+    'app://workbench/%2e%2e%2fsecret.json',
+    'app://workbench/..%5csecret.json',
+  ])('never serves a file outside dist/renderer: %s', async (url) => {
+    const response = await get(url);
+    expect(response.status).toBeGreaterThanOrEqual(400);
+    expect(await response.text()).not.toContain('secret');
+    expect(response.headers.get('content-security-policy')).toContain("default-src 'self'");
+  });
 
   it('refuses other methods, other hosts and missing files', async () => {
     expect((await get('app://workbench/index.html', 'POST')).status).toBe(405);
@@ -51,7 +58,10 @@ describe('app:// request handler', () => {
   });
 
   it('serves nothing if the built policy is lax', async () => {
-    await writeFile(path.join(root, 'index.html'), `<meta http-equiv="Content-Security-Policy" content="default-src * 'unsafe-eval'" />`);
+    await writeFile(
+      path.join(root, 'index.html'),
+      `<meta http-equiv="Content-Security-Policy" content="default-src * 'unsafe-eval'" />`,
+    );
     const response = await get('app://workbench/index.html');
     expect(response.status).toBe(500);
     expect(reports.join()).toMatch(/not strict enough/);

@@ -19,7 +19,9 @@ function loadPolicy(rendererRoot: string): { csp: string } | { error: string } {
   try {
     html = readFileSync(path.join(rendererRoot, 'index.html'), 'utf8');
   } catch {
-    return { error: `The renderer is not built (${path.join(rendererRoot, 'index.html')} is missing). Run npm run build.` };
+    return {
+      error: `The renderer is not built (${path.join(rendererRoot, 'index.html')} is missing). Run npm run build.`,
+    };
   }
   try {
     return { csp: checkedHeaderCsp(cspFromIndexHtml(html)) };
@@ -28,12 +30,18 @@ function loadPolicy(rendererRoot: string): { csp: string } | { error: string } {
   }
 }
 
-export function createAppRequestHandler(rendererRoot: string, report: (message: string) => void): (request: Request) => Promise<Response> {
+export function createAppRequestHandler(
+  rendererRoot: string,
+  report: (message: string) => void,
+): (request: Request) => Promise<Response> {
   const policy = loadPolicy(rendererRoot);
   if ('error' in policy) report(policy.error);
   const csp = 'csp' in policy ? policy.csp : "default-src 'none'";
   const refusal = (status: number, text: string | null = null): Response =>
-    new Response(text, { status, headers: { ...securityHeaders(csp), 'Content-Type': 'text/plain; charset=utf-8' } });
+    new Response(text, {
+      status,
+      headers: { ...securityHeaders(csp), 'Content-Type': 'text/plain; charset=utf-8' },
+    });
 
   return async (request) => {
     if ('error' in policy) return refusal(500, policy.error);

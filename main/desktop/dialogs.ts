@@ -6,16 +6,26 @@ import type { Dialogs } from '../ipc/handlers';
 import { saveFilters } from './saveFilters';
 
 export const DATA_FILE_FILTERS = [
-  { name: 'Data files', extensions: ['csv', 'txt', 'tsv', 'xlsx', 'xls', 'parquet', 'arrow', 'json', 'geojson', 'zip'] },
+  {
+    name: 'Data files',
+    extensions: ['csv', 'txt', 'tsv', 'xlsx', 'xls', 'parquet', 'arrow', 'json', 'geojson', 'zip'],
+  },
   { name: 'All files', extensions: ['*'] },
 ];
 
 export function nativeDialogs(window: () => BrowserWindow | null): Dialogs {
   return {
     async chooseDataFiles() {
-      const options = { title: 'Open data files', properties: ['openFile', 'multiSelections'] as ('openFile' | 'multiSelections')[], filters: DATA_FILE_FILTERS };
+      const options = {
+        title: 'Open data files',
+        properties: ['openFile', 'multiSelections'] as ('openFile' | 'multiSelections')[],
+        filters: DATA_FILE_FILTERS,
+      };
       const owner = window();
-      const result = owner === null ? await dialog.showOpenDialog(options) : await dialog.showOpenDialog(owner, options);
+      const result =
+        owner === null
+          ? await dialog.showOpenDialog(options)
+          : await dialog.showOpenDialog(owner, options);
       return result.canceled ? [] : result.filePaths;
     },
     async chooseSaveLocation(suggestedName) {
@@ -23,16 +33,29 @@ export function nativeDialogs(window: () => BrowserWindow | null): Dialogs {
         title: 'Save export',
         defaultPath: path.join(app.getPath('documents'), suggestedName),
         filters: saveFilters(suggestedName),
-        properties: ['showOverwriteConfirmation', 'createDirectory'] as ('showOverwriteConfirmation' | 'createDirectory')[],
+        properties: ['showOverwriteConfirmation', 'createDirectory'] as (
+          'showOverwriteConfirmation' | 'createDirectory'
+        )[],
       };
       const owner = window();
-      const result = owner === null ? await dialog.showSaveDialog(options) : await dialog.showSaveDialog(owner, options);
-      return result.canceled || result.filePath === undefined || result.filePath === '' ? null : result.filePath;
+      const result =
+        owner === null
+          ? await dialog.showSaveDialog(options)
+          : await dialog.showSaveDialog(owner, options);
+      return result.canceled || result.filePath === undefined || result.filePath === ''
+        ? null
+        : result.filePath;
     },
     async chooseWorkspaceFolder() {
-      const options = { title: 'Choose a workspace folder', properties: ['openDirectory', 'createDirectory'] as ('openDirectory' | 'createDirectory')[] };
+      const options = {
+        title: 'Choose a workspace folder',
+        properties: ['openDirectory', 'createDirectory'] as ('openDirectory' | 'createDirectory')[],
+      };
       const owner = window();
-      const result = owner === null ? await dialog.showOpenDialog(options) : await dialog.showOpenDialog(owner, options);
+      const result =
+        owner === null
+          ? await dialog.showOpenDialog(options)
+          : await dialog.showOpenDialog(owner, options);
       return result.canceled ? null : (result.filePaths[0] ?? null);
     },
   };

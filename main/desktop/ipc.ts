@@ -16,6 +16,8 @@ export function senderInfoFromEvent(event: IpcMainInvokeEvent): SenderInfo {
 
 export function registerIpc(dispatch: Dispatch): void {
   for (const verb of verbNames) {
-    ipcMain.handle(ipcContract[verb].channel, (event, raw: unknown) => dispatch(verb, senderInfoFromEvent(event), raw));
+    ipcMain.handle(ipcContract[verb].channel, (event, raw: unknown) =>
+      dispatch(verb, senderInfoFromEvent(event), raw),
+    );
   }
 }

@@ -23,7 +23,8 @@ const report = (message: string): void => console.warn(`[jsna-workbench] ${messa
 
 // Tests (e2e/electron.test.ts) point userData at a fresh folder so runs never share state.
 const userDataOverride = process.env['JSNA_WORKBENCH_USER_DATA'];
-if (userDataOverride !== undefined && path.isAbsolute(userDataOverride)) app.setPath('userData', userDataOverride);
+if (userDataOverride !== undefined && path.isAbsolute(userDataOverride))
+  app.setPath('userData', userDataOverride);
 
 // Before 'ready': the scheme's privileges, and sandboxing for every renderer.
 registerAppScheme();
@@ -37,7 +38,9 @@ app.on('web-contents-created', (_event, contents) => hardenWebContents(contents,
 
 function createMainWindow(): BrowserWindow {
   // dist/main/main.cjs -> dist/renderer; inside app.asar when packaged.
-  const window = new BrowserWindow(mainWindowOptions(path.join(__dirname, 'preload.cjs'), { devTools }));
+  const window = new BrowserWindow(
+    mainWindowOptions(path.join(__dirname, 'preload.cjs'), { devTools }),
+  );
   const id = window.webContents.id;
   ownWebContentsIds.add(id);
   window.on('closed', () => {
@@ -62,15 +65,26 @@ if (!app.requestSingleInstanceLock()) {
     const ses = session.defaultSession;
     applySessionPolicy(ses, { allowDevTools: devTools, report });
     serveRenderer(ses, path.join(__dirname, '..', 'renderer'), report);
-    Menu.setApplicationMenu(Menu.buildFromTemplate(menuTemplate({ isMac: process.platform === 'darwin', devTools })));
+    Menu.setApplicationMenu(
+      Menu.buildFromTemplate(menuTemplate({ isMac: process.platform === 'darwin', devTools })),
+    );
 
-    const grants = new WorkspaceGrants(jsonRecentStore(path.join(app.getPath('userData'), 'recent-workspaces.json')), {
-      caseInsensitive: process.platform === 'win32' || process.platform === 'darwin',
-      resolve: (p) => path.resolve(p),
-      now: () => new Date(),
-    });
+    const grants = new WorkspaceGrants(
+      jsonRecentStore(path.join(app.getPath('userData'), 'recent-workspaces.json')),
+      {
+        caseInsensitive: process.platform === 'win32' || process.platform === 'darwin',
+        resolve: (p) => path.resolve(p),
+        now: () => new Date(),
+      },
+    );
     const handlers = createHandlers({ dialogs: nativeDialogs(() => mainWindow), grants });
-    registerIpc(createDispatcher({ handlers, isTrusted: (sender) => isTrustedSender(sender, ownWebContentsIds), report }));
+    registerIpc(
+      createDispatcher({
+        handlers,
+        isTrusted: (sender) => isTrustedSender(sender, ownWebContentsIds),
+        report,
+      }),
+    );
 
     mainWindow = createMainWindow();
     app.on('activate', () => {

@@ -19,7 +19,11 @@ function recorder() {
   const calls: string[] = [];
   const appListeners = new Map<string, Listener>();
   const ipcHandlers = new Map<string, Listener>();
-  const windows: { options: Record<string, unknown>; loaded: string[]; webContents: { id: number } }[] = [];
+  const windows: {
+    options: Record<string, unknown>;
+    loaded: string[];
+    webContents: { id: number };
+  }[] = [];
   let readyResolve: () => void = () => undefined;
   const ready = new Promise<void>((r) => (readyResolve = r));
   const session = {
@@ -40,7 +44,8 @@ function recorder() {
       quit: vi.fn(),
     },
     protocol: {
-      registerSchemesAsPrivileged: (schemes: unknown) => calls.push(`registerSchemesAsPrivileged ${JSON.stringify(schemes)}`),
+      registerSchemesAsPrivileged: (schemes: unknown) =>
+        calls.push(`registerSchemesAsPrivileged ${JSON.stringify(schemes)}`),
     },
     session: {
       defaultSession: {
@@ -49,7 +54,10 @@ function recorder() {
         setPermissionCheckHandler: (l: Listener) => (session.permissionCheck = l),
         setDevicePermissionHandler: vi.fn(),
         on: vi.fn(),
-        protocol: { handle: (_scheme: string, handler: (request: Request) => Promise<Response>) => (session.protocolHandler = handler) },
+        protocol: {
+          handle: (_scheme: string, handler: (request: Request) => Promise<Response>) =>
+            (session.protocolHandler = handler),
+        },
       },
     },
     Menu: { buildFromTemplate: (t: unknown) => t, setApplicationMenu: vi.fn() },
@@ -95,7 +103,9 @@ beforeAll(async () => {
     logLevel: 'silent',
   });
   rec = recorder();
-  const moduleWithLoad = Module as unknown as { _load: (request: string, ...rest: unknown[]) => unknown };
+  const moduleWithLoad = Module as unknown as {
+    _load: (request: string, ...rest: unknown[]) => unknown;
+  };
   const originalLoad = moduleWithLoad._load;
   moduleWithLoad._load = function (request: string, ...rest: unknown[]) {
     return request === 'electron' ? rec.fake : originalLoad.call(this, request, ...rest);
@@ -124,10 +134,13 @@ describe('dist/main/main.cjs wiring (stand-in electron module)', () => {
   it('hardens every webContents: window.open denied, navigation away prevented, webviews refused', () => {
     const handlers = new Map<string, Listener>();
     let openHandler: Listener = () => undefined;
-    rec.appListeners.get('web-contents-created')!({}, {
-      setWindowOpenHandler: (h: Listener) => (openHandler = h),
-      on: (event: string, h: Listener) => handlers.set(event, h),
-    });
+    rec.appListeners.get('web-contents-created')!(
+      {},
+      {
+        setWindowOpenHandler: (h: Listener) => (openHandler = h),
+        on: (event: string, h: Listener) => handlers.set(event, h),
+      },
+    );
     expect(openHandler({ url: 'https://evil.example/' })).toEqual({ action: 'deny' });
     expect(openHandler({ url: 'https://www.ons.gov.uk/' })).toEqual({ action: 'deny' });
     expect(rec.fake.shell.openExternal).toHaveBeenCalledTimes(1);
@@ -152,7 +165,10 @@ describe('dist/main/main.cjs wiring (stand-in electron module)', () => {
     });
 
     it('opens one hardened window on the app origin', () => {
-      const [window] = rec.windows as unknown as { options: { webPreferences: Record<string, unknown> }; loaded: string[] }[];
+      const [window] = rec.windows as unknown as {
+        options: { webPreferences: Record<string, unknown> };
+        loaded: string[];
+      }[];
       expect(window!.loaded).toEqual(['app://workbench/index.html']);
       expect(window!.options.webPreferences).toMatchObject({
         contextIsolation: true,
@@ -174,7 +190,11 @@ describe('dist/main/main.cjs wiring (stand-in electron module)', () => {
       expect(decide('https://cdn.jsdelivr.net/x.wasm')).toEqual({ cancel: true });
       expect(decide('app://workbench/index.html')).toEqual({ cancel: false });
       const granted = vi.fn();
-      rec.session.permissionRequest!({ getURL: () => 'app://workbench/index.html' }, 'media', granted);
+      rec.session.permissionRequest!(
+        { getURL: () => 'app://workbench/index.html' },
+        'media',
+        granted,
+      );
       expect(granted).toHaveBeenCalledWith(false);
       expect(rec.session.permissionCheck!({}, 'clipboard-read', 'app://workbench')).toBe(false);
     });
@@ -183,20 +203,34 @@ describe('dist/main/main.cjs wiring (stand-in electron module)', () => {
       const response = await rec.session.protocolHandler!(new Request('app://workbench/'));
       expect(response.status).toBe(200);
       expect(response.headers.get('content-security-policy')).toContain("frame-ancestors 'none'");
-      expect((await rec.session.protocolHandler!(new Request('app://workbench/..%2fmain%2fmain.cjs'))).status).toBe(403);
+      expect(
+        (await rec.session.protocolHandler!(new Request('app://workbench/..%2fmain%2fmain.cjs')))
+          .status,
+      ).toBe(403);
     });
 
     it('registers one IPC handler per contract verb, and ignores foreign senders', async () => {
-      expect([...rec.ipcHandlers.keys()].sort()).toEqual(verbNames.map((v) => ipcContract[v].channel).sort());
+      expect([...rec.ipcHandlers.keys()].sort()).toEqual(
+        verbNames.map((v) => ipcContract[v].channel).sort(),
+      );
       const handler = rec.ipcHandlers.get(ipcContract.openDataFiles.channel)!;
-      const foreign = await handler({ sender: { id: 999 }, senderFrame: { url: 'app://workbench/index.html', parent: null } }, undefined);
+      const foreign = await handler(
+        { sender: { id: 999 }, senderFrame: { url: 'app://workbench/index.html', parent: null } },
+        undefined,
+      );
       expect(foreign).toMatchObject({ ok: false, error: { code: 'forbidden-sender' } });
       const own = rec.windows[0]!.webContents.id;
-      const wrongOrigin = await handler({ sender: { id: own }, senderFrame: { url: 'https://evil.example/', parent: null } }, undefined);
+      const wrongOrigin = await handler(
+        { sender: { id: own }, senderFrame: { url: 'https://evil.example/', parent: null } },
+        undefined,
+      );
       expect(wrongOrigin).toMatchObject({ ok: false, error: { code: 'forbidden-sender' } });
       expect(rec.fake.dialog.showOpenDialog).not.toHaveBeenCalled();
       rec.fake.dialog.showOpenDialog.mockResolvedValueOnce({ canceled: true, filePaths: [] });
-      const ok = await handler({ sender: { id: own }, senderFrame: { url: 'app://workbench/index.html', parent: null } }, undefined);
+      const ok = await handler(
+        { sender: { id: own }, senderFrame: { url: 'app://workbench/index.html', parent: null } },
+        undefined,
+      );
       expect(ok).toEqual({ ok: true, value: { files: [] } });
     });
   });

@@ -1,7 +1,10 @@
 /** A minimal application menu: edit shortcuts (needed for text fields on macOS), zoom, quit. */
 import type { MenuItemConstructorOptions } from 'electron';
 
-export function menuTemplate(options: { isMac: boolean; devTools: boolean }): MenuItemConstructorOptions[] {
+export function menuTemplate(options: {
+  isMac: boolean;
+  devTools: boolean;
+}): MenuItemConstructorOptions[] {
   const view: MenuItemConstructorOptions[] = [
     { role: 'reload' },
     ...(options.devTools ? [{ role: 'toggleDevTools' } as const] : []),

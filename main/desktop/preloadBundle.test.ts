@@ -33,7 +33,11 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 function runPreload() {
   const exposed = new Map<string, unknown>();
   const invoke = vi.fn((channel: string) =>
-    Promise.resolve(channel === ipcContract.listRecentWorkspaces.channel ? { ok: true, value: { workspaces: [] } } : { ok: false, error: { code: 'internal', message: 'x' } }),
+    Promise.resolve(
+      channel === ipcContract.listRecentWorkspaces.channel
+        ? { ok: true, value: { workspaces: [] } }
+        : { ok: false, error: { code: 'internal', message: 'x' } },
+    ),
   );
   const required: string[] = [];
   const electron = {
@@ -74,8 +78,13 @@ describe('dist/main/preload.cjs', () => {
   it('invokes only contract channels', async () => {
     const { exposed, invoke } = runPreload();
     const api = exposed.get('workbench') as Record<string, (request?: unknown) => Promise<unknown>>;
-    await expect(api['listRecentWorkspaces']!()).resolves.toEqual({ ok: true, value: { workspaces: [] } });
+    await expect(api['listRecentWorkspaces']!()).resolves.toEqual({
+      ok: true,
+      value: { workspaces: [] },
+    });
     await api['readWorkspaceFile']!({ root: '/w', path: '../x' });
-    expect(invoke.mock.calls.map(([channel]) => channel)).toEqual([ipcContract.listRecentWorkspaces.channel]);
+    expect(invoke.mock.calls.map(([channel]) => channel)).toEqual([
+      ipcContract.listRecentWorkspaces.channel,
+    ]);
   });
 });

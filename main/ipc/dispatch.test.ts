@@ -19,7 +19,11 @@ let reports: string[];
 function setup(handlers?: Handlers) {
   const grants = new WorkspaceGrants(
     { load: () => Promise.resolve([]), save: () => Promise.resolve() },
-    { caseInsensitive: false, resolve: (p) => path.resolve(p), now: () => new Date('2026-11-22T07:00:00.000Z') },
+    {
+      caseInsensitive: false,
+      resolve: (p) => path.resolve(p),
+      now: () => new Date('2026-11-22T07:00:00.000Z'),
+    },
   );
   return createDispatcher({
     handlers: handlers ?? createHandlers({ dialogs, grants }),
@@ -53,7 +57,10 @@ describe('sender rejection', () => {
       ok: false,
       error: { code: 'forbidden-sender', message: 'This page may not use the workbench.' },
     });
-    expect(await dispatch('chooseWorkspace', sender, undefined)).toMatchObject({ ok: false, error: { code: 'forbidden-sender' } });
+    expect(await dispatch('chooseWorkspace', sender, undefined)).toMatchObject({
+      ok: false,
+      error: { code: 'forbidden-sender' },
+    });
     expect(dialogs.chooseDataFiles).not.toHaveBeenCalled();
     expect(dialogs.chooseWorkspaceFolder).not.toHaveBeenCalled();
     expect(reports.join('\n')).toMatch(/refused: sender/);
@@ -63,9 +70,20 @@ describe('sender rejection', () => {
 describe('payload validation before any handler runs', () => {
   it('rejects wrong types and extra fields without calling the handler', async () => {
     const handler = vi.fn();
-    const dispatch = setup({ ...createHandlers({ dialogs, grants: {} as WorkspaceGrants }), saveExport: handler });
-    for (const raw of [undefined, 'x', { suggestedName: 1, mimeType: 'text/csv', bytes: enc('a') }, { suggestedName: 'a.csv', mimeType: 'text/csv', bytes: enc('a'), location: '/etc/x' }]) {
-      expect(await dispatch('saveExport', APP, raw)).toMatchObject({ ok: false, error: { code: 'invalid-request' } });
+    const dispatch = setup({
+      ...createHandlers({ dialogs, grants: {} as WorkspaceGrants }),
+      saveExport: handler,
+    });
+    for (const raw of [
+      undefined,
+      'x',
+      { suggestedName: 1, mimeType: 'text/csv', bytes: enc('a') },
+      { suggestedName: 'a.csv', mimeType: 'text/csv', bytes: enc('a'), location: '/etc/x' },
+    ]) {
+      expect(await dispatch('saveExport', APP, raw)).toMatchObject({
+        ok: false,
+        error: { code: 'invalid-request' },
+      });
     }
     expect(handler).not.toHaveBeenCalled();
     expect(dialogs.chooseSaveLocation).not.toHaveBeenCalled();
@@ -74,7 +92,13 @@ describe('payload validation before any handler runs', () => {
   it('rejects oversize exports', async () => {
     const dispatch = setup();
     const big = new Uint8Array(new ArrayBuffer(IPC_LIMITS.maxExportBytes + 1));
-    expect(await dispatch('saveExport', APP, { suggestedName: 'a.zip', mimeType: 'application/zip', bytes: big })).toMatchObject({
+    expect(
+      await dispatch('saveExport', APP, {
+        suggestedName: 'a.zip',
+        mimeType: 'application/zip',
+        bytes: big,
+      }),
+    ).toMatchObject({
       ok: false,
       error: { code: 'invalid-request' },
     });
@@ -82,8 +106,14 @@ describe('payload validation before any handler runs', () => {
   });
 
   it('rejects a response that breaks the contract instead of sending it', async () => {
-    const dispatch = setup({ ...createHandlers({ dialogs, grants: {} as WorkspaceGrants }), listRecentWorkspaces: () => Promise.resolve({ workspaces: 'nope' }) } as unknown as Handlers);
-    expect(await dispatch('listRecentWorkspaces', APP, undefined)).toMatchObject({ ok: false, error: { code: 'internal' } });
+    const dispatch = setup({
+      ...createHandlers({ dialogs, grants: {} as WorkspaceGrants }),
+      listRecentWorkspaces: () => Promise.resolve({ workspaces: 'nope' }),
+    } as unknown as Handlers);
+    expect(await dispatch('listRecentWorkspaces', APP, undefined)).toMatchObject({
+      ok: false,
+      error: { code: 'internal' },
+    });
   });
 });
 
@@ -95,23 +125,49 @@ describe('workspace grants through IPC', () => {
     const dispatch = setup();
 
     // Before the dialog: nothing is granted, even a real folder.
-    expect(await dispatch('writeWorkspaceFile', APP, { root, path: 'a.txt', bytes: enc('x') })).toMatchObject({ ok: false, error: { code: 'not-granted' } });
-    expect(await dispatch('readWorkspaceFile', APP, { root: base, path: 'secret.txt' })).toMatchObject({ ok: false, error: { code: 'not-granted' } });
+    expect(
+      await dispatch('writeWorkspaceFile', APP, { root, path: 'a.txt', bytes: enc('x') }),
+    ).toMatchObject({ ok: false, error: { code: 'not-granted' } });
+    expect(
+      await dispatch('readWorkspaceFile', APP, { root: base, path: 'secret.txt' }),
+    ).toMatchObject({ ok: false, error: { code: 'not-granted' } });
 
     dialogs.chooseWorkspaceFolder.mockResolvedValueOnce(root);
-    expect(await dispatch('chooseWorkspace', APP, undefined)).toEqual({ ok: true, value: { root, name: 'JSNA' } });
+    expect(await dispatch('chooseWorkspace', APP, undefined)).toEqual({
+      ok: true,
+      value: { root, name: 'JSNA' },
+    });
 
-    expect(await dispatch('writeWorkspaceFile', APP, { root, path: 'tables/a.txt', bytes: enc('hello') })).toEqual({ ok: true, value: { size: 5 } });
+    expect(
+      await dispatch('writeWorkspaceFile', APP, {
+        root,
+        path: 'tables/a.txt',
+        bytes: enc('hello'),
+      }),
+    ).toEqual({ ok: true, value: { size: 5 } });
     const read = await dispatch('readWorkspaceFile', APP, { root, path: 'tables/a.txt' });
     expect(read.ok && new TextDecoder().decode(read.value.bytes)).toBe('hello');
-    expect(await dispatch('listWorkspaceFiles', APP, { root })).toEqual({ ok: true, value: { entries: [{ path: 'tables/a.txt', size: 5 }] } });
+    expect(await dispatch('listWorkspaceFiles', APP, { root })).toEqual({
+      ok: true,
+      value: { entries: [{ path: 'tables/a.txt', size: 5 }] },
+    });
 
     // Paths outside the grant: the parent, traversal, absolute, a sibling.
-    expect(await dispatch('readWorkspaceFile', APP, { root: base, path: 'secret.txt' })).toMatchObject({ ok: false, error: { code: 'not-granted' } });
-    expect(await dispatch('readWorkspaceFile', APP, { root, path: '../secret.txt' })).toMatchObject({ ok: false, error: { code: 'invalid-request' } });
-    expect(await dispatch('readWorkspaceFile', APP, { root, path: path.join(base, 'secret.txt') })).toMatchObject({ ok: false, error: { code: 'invalid-request' } });
-    expect(await dispatch('readWorkspaceFile', APP, { root: `${root}/..`, path: 'secret.txt' })).toMatchObject({ ok: false, error: { code: 'invalid-request' } });
-    expect(await dispatch('writeWorkspaceFile', APP, { root: 'JSNA', path: 'a.txt', bytes: enc('x') })).toMatchObject({ ok: false, error: { code: 'invalid-request' } });
+    expect(
+      await dispatch('readWorkspaceFile', APP, { root: base, path: 'secret.txt' }),
+    ).toMatchObject({ ok: false, error: { code: 'not-granted' } });
+    expect(await dispatch('readWorkspaceFile', APP, { root, path: '../secret.txt' })).toMatchObject(
+      { ok: false, error: { code: 'invalid-request' } },
+    );
+    expect(
+      await dispatch('readWorkspaceFile', APP, { root, path: path.join(base, 'secret.txt') }),
+    ).toMatchObject({ ok: false, error: { code: 'invalid-request' } });
+    expect(
+      await dispatch('readWorkspaceFile', APP, { root: `${root}/..`, path: 'secret.txt' }),
+    ).toMatchObject({ ok: false, error: { code: 'invalid-request' } });
+    expect(
+      await dispatch('writeWorkspaceFile', APP, { root: 'JSNA', path: 'a.txt', bytes: enc('x') }),
+    ).toMatchObject({ ok: false, error: { code: 'invalid-request' } });
     expect(await readFile(path.join(base, 'secret.txt'), 'utf8')).toBe('secret');
   });
 
@@ -119,17 +175,35 @@ describe('workspace grants through IPC', () => {
     const root = path.join(base, 'JSNA');
     await mkdir(root);
     const dispatch = setup();
-    expect(await dispatch('openRecentWorkspace', APP, { root })).toMatchObject({ ok: false, error: { code: 'not-granted' } });
+    expect(await dispatch('openRecentWorkspace', APP, { root })).toMatchObject({
+      ok: false,
+      error: { code: 'not-granted' },
+    });
     dialogs.chooseWorkspaceFolder.mockResolvedValueOnce(root);
     await dispatch('chooseWorkspace', APP, undefined);
-    expect(await dispatch('listRecentWorkspaces', APP, undefined)).toMatchObject({ ok: true, value: { workspaces: [{ root, name: 'JSNA' }] } });
-    expect(await dispatch('openRecentWorkspace', APP, { root })).toEqual({ ok: true, value: { root, name: 'JSNA' } });
-    expect(await dispatch('forgetRecentWorkspace', APP, { root })).toEqual({ ok: true, value: { workspaces: [] } });
-    expect(await dispatch('listWorkspaceFiles', APP, { root })).toMatchObject({ ok: false, error: { code: 'not-granted' } });
+    expect(await dispatch('listRecentWorkspaces', APP, undefined)).toMatchObject({
+      ok: true,
+      value: { workspaces: [{ root, name: 'JSNA' }] },
+    });
+    expect(await dispatch('openRecentWorkspace', APP, { root })).toEqual({
+      ok: true,
+      value: { root, name: 'JSNA' },
+    });
+    expect(await dispatch('forgetRecentWorkspace', APP, { root })).toEqual({
+      ok: true,
+      value: { workspaces: [] },
+    });
+    expect(await dispatch('listWorkspaceFiles', APP, { root })).toMatchObject({
+      ok: false,
+      error: { code: 'not-granted' },
+    });
   });
 
   it('reports a cancelled folder dialog as cancelled', async () => {
-    expect(await setup()('chooseWorkspace', APP, undefined)).toEqual({ ok: true, value: { cancelled: true } });
+    expect(await setup()('chooseWorkspace', APP, undefined)).toEqual({
+      ok: true,
+      value: { cancelled: true },
+    });
   });
 });
 
@@ -139,11 +213,16 @@ describe('open data files and save exports', () => {
     await writeFile(file, 'a,b\n1,2\n');
     dialogs.chooseDataFiles.mockResolvedValueOnce([file]);
     const result = await setup()('openDataFiles', APP, undefined);
-    expect(result.ok && result.value.files.map((f) => [f.name, f.bytes.byteLength])).toEqual([['fingertips export.csv', 8]]);
+    expect(result.ok && result.value.files.map((f) => [f.name, f.bytes.byteLength])).toEqual([
+      ['fingertips export.csv', 8],
+    ]);
   });
 
   it('returns no files when the dialog is cancelled', async () => {
-    expect(await setup()('openDataFiles', APP, undefined)).toEqual({ ok: true, value: { files: [] } });
+    expect(await setup()('openDataFiles', APP, undefined)).toEqual({
+      ok: true,
+      value: { files: [] },
+    });
   });
 
   it('writes an export only where the save dialog pointed', async () => {
@@ -151,13 +230,25 @@ describe('open data files and save exports', () => {
     await mkdir(path.dirname(target));
     dialogs.chooseSaveLocation.mockResolvedValueOnce(target);
     const dispatch = setup();
-    expect(await dispatch('saveExport', APP, { suggestedName: 'figure.svg', mimeType: 'image/svg+xml', bytes: enc('<svg/>') })).toEqual({
+    expect(
+      await dispatch('saveExport', APP, {
+        suggestedName: 'figure.svg',
+        mimeType: 'image/svg+xml',
+        bytes: enc('<svg/>'),
+      }),
+    ).toEqual({
       ok: true,
       value: { saved: true, location: target },
     });
     expect(dialogs.chooseSaveLocation).toHaveBeenCalledWith('figure.svg');
     expect(await readFile(target, 'utf8')).toBe('<svg/>');
-    expect(await dispatch('saveExport', APP, { suggestedName: 'figure.svg', mimeType: 'image/svg+xml', bytes: enc('<svg/>') })).toEqual({
+    expect(
+      await dispatch('saveExport', APP, {
+        suggestedName: 'figure.svg',
+        mimeType: 'image/svg+xml',
+        bytes: enc('<svg/>'),
+      }),
+    ).toEqual({
       ok: true,
       value: { saved: false },
     });

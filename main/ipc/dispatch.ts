@@ -10,7 +10,11 @@ import type { SenderInfo } from '../security/sender';
 import { IpcFailure } from './failure';
 import type { Handlers } from './handlers';
 
-export type Dispatch = <K extends VerbName>(verb: K, sender: SenderInfo, raw: unknown) => Promise<IpcResult<ResponseOf<K>>>;
+export type Dispatch = <K extends VerbName>(
+  verb: K,
+  sender: SenderInfo,
+  raw: unknown,
+) => Promise<IpcResult<ResponseOf<K>>>;
 
 export interface DispatchOptions {
   readonly handlers: Handlers;
@@ -21,10 +25,19 @@ export interface DispatchOptions {
 
 export function createDispatcher(options: DispatchOptions): Dispatch {
   const report = options.report ?? (() => undefined);
-  return async function dispatch<K extends VerbName>(verb: K, sender: SenderInfo, raw: unknown): Promise<IpcResult<ResponseOf<K>>> {
+  return async function dispatch<K extends VerbName>(
+    verb: K,
+    sender: SenderInfo,
+    raw: unknown,
+  ): Promise<IpcResult<ResponseOf<K>>> {
     if (!options.isTrusted(sender)) {
-      report(`IPC ${verb} refused: sender webContents ${sender.webContentsId} (${sender.frameUrl ?? 'no frame'}) is not an app window.`);
-      return { ok: false, error: { code: 'forbidden-sender', message: 'This page may not use the workbench.' } };
+      report(
+        `IPC ${verb} refused: sender webContents ${sender.webContentsId} (${sender.frameUrl ?? 'no frame'}) is not an app window.`,
+      );
+      return {
+        ok: false,
+        error: { code: 'forbidden-sender', message: 'This page may not use the workbench.' },
+      };
     }
     let request: RequestOf<K>;
     try {
@@ -39,12 +52,22 @@ export function createDispatcher(options: DispatchOptions): Dispatch {
       // cannot correlate the two through the generic, hence the narrow cast.
       const handler = options.handlers[verb] as (request: RequestOf<K>) => Promise<ResponseOf<K>>;
       const value = await handler(request);
-      return { ok: true, value: ipcContract[verb].response.parse(value, 'response') as ResponseOf<K> };
+      return {
+        ok: true,
+        value: ipcContract[verb].response.parse(value, 'response') as ResponseOf<K>,
+      };
     } catch (error) {
-      if (error instanceof IpcFailure) return { ok: false, error: { code: error.code, message: error.message } };
+      if (error instanceof IpcFailure)
+        return { ok: false, error: { code: error.code, message: error.message } };
       if (error instanceof IpcValidationError) {
         report(`IPC ${verb} produced an invalid response: ${error.message}`);
-        return { ok: false, error: { code: 'internal', message: `The workbench produced an unexpected answer (${error.message}).` } };
+        return {
+          ok: false,
+          error: {
+            code: 'internal',
+            message: `The workbench produced an unexpected answer (${error.message}).`,
+          },
+        };
       }
       const message = error instanceof Error ? error.message : String(error);
       report(`IPC ${verb} failed: ${message}`);

@@ -9,7 +9,11 @@ import { IPC_LIMITS } from '../../shared/ipc/contract';
 import { toPortableFileName } from '../../shared/ipc/paths';
 import type { WorkspaceGrants } from '../workspace/grants';
 import { readBounded, writeAtomically } from '../workspace/boundedIo';
-import { listWorkspaceFiles, readWorkspaceFile, writeWorkspaceFile } from '../workspace/workspaceFiles';
+import {
+  listWorkspaceFiles,
+  readWorkspaceFile,
+  writeWorkspaceFile,
+} from '../workspace/workspaceFiles';
 import { IpcFailure } from './failure';
 
 /** Native dialogs, as main/desktop/dialogs.ts implements them. Each returns absolute paths. */
@@ -22,20 +26,29 @@ export interface Dialogs {
   chooseWorkspaceFolder(): Promise<string | null>;
 }
 
-export type Handlers = { readonly [K in VerbName]: (request: RequestOf<K>) => Promise<ResponseOf<K>> };
+export type Handlers = {
+  readonly [K in VerbName]: (request: RequestOf<K>) => Promise<ResponseOf<K>>;
+};
 
 function requireAbsolute(path: string): string {
-  if (!isAbsolute(path)) throw new IpcFailure('internal', 'The dialog returned a path that is not absolute.');
+  if (!isAbsolute(path))
+    throw new IpcFailure('internal', 'The dialog returned a path that is not absolute.');
   return path;
 }
 
-export function createHandlers(deps: { readonly dialogs: Dialogs; readonly grants: WorkspaceGrants }): Handlers {
+export function createHandlers(deps: {
+  readonly dialogs: Dialogs;
+  readonly grants: WorkspaceGrants;
+}): Handlers {
   const { dialogs, grants } = deps;
   return {
     async openDataFiles() {
       const paths = await dialogs.chooseDataFiles();
       if (paths.length > IPC_LIMITS.maxDataFilesPerOpen) {
-        throw new IpcFailure('too-large', `${paths.length} files chosen; open at most ${IPC_LIMITS.maxDataFilesPerOpen} at a time.`);
+        throw new IpcFailure(
+          'too-large',
+          `${paths.length} files chosen; open at most ${IPC_LIMITS.maxDataFilesPerOpen} at a time.`,
+        );
       }
       const files: { name: string; bytes: Uint8Array }[] = [];
       let total = 0;
@@ -44,7 +57,10 @@ export function createHandlers(deps: { readonly dialogs: Dialogs; readonly grant
         const bytes = await readBounded(path, IPC_LIMITS.maxDataFileBytes, `"${name}"`);
         total += bytes.byteLength;
         if (total > IPC_LIMITS.maxDataFilesTotalBytes) {
-          throw new IpcFailure('too-large', `Together the chosen files are over ${IPC_LIMITS.maxDataFilesTotalBytes} bytes; open fewer at a time.`);
+          throw new IpcFailure(
+            'too-large',
+            `Together the chosen files are over ${IPC_LIMITS.maxDataFilesTotalBytes} bytes; open fewer at a time.`,
+          );
         }
         files.push({ name, bytes });
       }

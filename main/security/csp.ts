@@ -82,7 +82,10 @@ export function cspProblems(policy: string): string[] {
 
 /** The policy text from a built index.html's `<meta http-equiv="Content-Security-Policy">`, or null. */
 export function cspFromIndexHtml(html: string): string | null {
-  const match = /<meta\s+http-equiv=(["'])Content-Security-Policy\1\s+content=(?:"([^"]*)"|'([^']*)')/i.exec(html);
+  const match =
+    /<meta\s+http-equiv=(["'])Content-Security-Policy\1\s+content=(?:"([^"]*)"|'([^']*)')/i.exec(
+      html,
+    );
   const policy = (match?.[2] ?? match?.[3])?.trim();
   return policy === undefined || policy === '' ? null : policy;
 }
@@ -94,7 +97,10 @@ export function cspFromIndexHtml(html: string): string | null {
 export function checkedHeaderCsp(fromIndexHtml: string | null): string {
   const policy = fromIndexHtml ?? FALLBACK_CSP;
   const problems = cspProblems(policy);
-  if (problems.length > 0) throw new Error(`The renderer's Content Security Policy is not strict enough: ${problems.join('; ')}.`);
+  if (problems.length > 0)
+    throw new Error(
+      `The renderer's Content Security Policy is not strict enough: ${problems.join('; ')}.`,
+    );
   return parseCsp(policy).has('frame-ancestors') ? policy : `${policy}; ${HEADER_ONLY}`;
 }
 

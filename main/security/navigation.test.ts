@@ -4,7 +4,10 @@ import { decideNavigation, decideWindowOpen } from './navigation';
 
 describe('decideNavigation (will-navigate, will-redirect, will-frame-navigate)', () => {
   it('stays on the app origin', () => {
-    expect(decideNavigation('app://workbench/index.html')).toEqual({ allow: true, openExternally: null });
+    expect(decideNavigation('app://workbench/index.html')).toEqual({
+      allow: true,
+      openExternally: null,
+    });
   });
   it.each([
     'https://evil.example/',
@@ -28,18 +31,27 @@ describe('decideNavigation (will-navigate, will-redirect, will-frame-navigate)',
 });
 
 describe('decideWindowOpen (setWindowOpenHandler)', () => {
-  it.each(['app://workbench/index.html', 'https://evil.example/', 'about:blank', '', 'https://www.ons.gov.uk/'])('never opens an Electron window for %j', (url) => {
+  it.each([
+    'app://workbench/index.html',
+    'https://evil.example/',
+    'about:blank',
+    '',
+    'https://www.ons.gov.uk/',
+  ])('never opens an Electron window for %j', (url) => {
     expect(decideWindowOpen(url).action).toBe('deny');
   });
   it('hands allowed links to the OS browser only', () => {
-    expect(decideWindowOpen('https://www.ons.gov.uk/census').openExternally).toBe('https://www.ons.gov.uk/census');
+    expect(decideWindowOpen('https://www.ons.gov.uk/census').openExternally).toBe(
+      'https://www.ons.gov.uk/census',
+    );
     expect(decideWindowOpen('https://evil.example/').openExternally).toBeNull();
   });
 });
 
 describe('allowedExternalUrl (the one external-link allow-list)', () => {
   it('allows https on the listed hosts exactly', () => {
-    for (const host of EXTERNAL_LINK_HOSTS) expect(allowedExternalUrl(`https://${host}/x?y=1#z`)).toBe(`https://${host}/x?y=1#z`);
+    for (const host of EXTERNAL_LINK_HOSTS)
+      expect(allowedExternalUrl(`https://${host}/x?y=1#z`)).toBe(`https://${host}/x?y=1#z`);
     expect(allowedExternalUrl('https://WWW.GOV.UK/guidance')).toBe('https://www.gov.uk/guidance');
   });
   it.each([

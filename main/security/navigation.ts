@@ -23,6 +23,9 @@ export function decideNavigation(url: string): NavigationDecision {
 }
 
 /** `setWindowOpenHandler`: never a new Electron window; allowed https links go to the browser. */
-export function decideWindowOpen(url: string): { readonly action: 'deny'; readonly openExternally: string | null } {
+export function decideWindowOpen(url: string): {
+  readonly action: 'deny';
+  readonly openExternally: string | null;
+} {
   return { action: 'deny', openExternally: allowedExternalUrl(url) };
 }

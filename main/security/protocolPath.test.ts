@@ -9,15 +9,34 @@ describe.each([
   const resolve = (url: string) => resolveAppPath(url, root, pathApi);
 
   it('serves index.html for the root and files under the renderer folder', () => {
-    expect(resolve('app://workbench/')).toEqual({ ok: true, filePath: pathApi.join(root, 'index.html'), mimeType: 'text/html; charset=utf-8' });
-    expect(resolve('app://workbench/assets/index-abc.js')).toMatchObject({ ok: true, filePath: pathApi.join(root, 'assets', 'index-abc.js') });
-    expect(resolve('app://workbench/assets/duckdb-eh.wasm')).toMatchObject({ ok: true, mimeType: 'application/wasm' });
-    expect(resolve('app://workbench/demo/My%20file.csv')).toMatchObject({ ok: true, filePath: pathApi.join(root, 'demo', 'My file.csv') });
-    expect(resolve('app://workbench/index.html?x=1#y')).toMatchObject({ ok: true, filePath: pathApi.join(root, 'index.html') });
+    expect(resolve('app://workbench/')).toEqual({
+      ok: true,
+      filePath: pathApi.join(root, 'index.html'),
+      mimeType: 'text/html; charset=utf-8',
+    });
+    expect(resolve('app://workbench/assets/index-abc.js')).toMatchObject({
+      ok: true,
+      filePath: pathApi.join(root, 'assets', 'index-abc.js'),
+    });
+    expect(resolve('app://workbench/assets/duckdb-eh.wasm')).toMatchObject({
+      ok: true,
+      mimeType: 'application/wasm',
+    });
+    expect(resolve('app://workbench/demo/My%20file.csv')).toMatchObject({
+      ok: true,
+      filePath: pathApi.join(root, 'demo', 'My file.csv'),
+    });
+    expect(resolve('app://workbench/index.html?x=1#y')).toMatchObject({
+      ok: true,
+      filePath: pathApi.join(root, 'index.html'),
+    });
   });
 
   it('treats %2e%2e as a dot segment, as the URL parser does, so it cannot climb', () => {
-    expect(resolve('app://workbench/%2e%2e/%2e%2e/package.json')).toMatchObject({ ok: true, filePath: pathApi.join(root, 'package.json') });
+    expect(resolve('app://workbench/%2e%2e/%2e%2e/package.json')).toMatchObject({
+      ok: true,
+      filePath: pathApi.join(root, 'package.json'),
+    });
   });
 
   it.each([
@@ -45,12 +64,15 @@ describe.each([
     expect(result.ok && result.filePath).toBe(pathApi.join(root, 'etc', 'passwd.txt'));
   });
 
-  it.each(['https://workbench/index.html', 'app://other/index.html', 'app://workbench:1/index.html', 'app://u@workbench/index.html', 'nonsense'])(
-    'refuses the wrong origin %s',
-    (url) => {
-      expect(resolve(url)).toEqual({ ok: false, status: 400 });
-    },
-  );
+  it.each([
+    'https://workbench/index.html',
+    'app://other/index.html',
+    'app://workbench:1/index.html',
+    'app://u@workbench/index.html',
+    'nonsense',
+  ])('refuses the wrong origin %s', (url) => {
+    expect(resolve(url)).toEqual({ ok: false, status: 400 });
+  });
 
   it('does not serve unknown file types', () => {
     expect(resolve('app://workbench/main.cjs.exe')).toEqual({ ok: false, status: 404 });

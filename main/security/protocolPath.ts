@@ -44,9 +44,20 @@ export function isInside(root: string, candidate: string, pathApi: PathApi): boo
   return rel !== '' && rel !== '..' && !rel.startsWith('..') && !pathApi.isAbsolute(rel);
 }
 
-export function resolveAppPath(rawUrl: string, rootDir: string, pathApi: PathApi): AppPathResolution {
+export function resolveAppPath(
+  rawUrl: string,
+  rootDir: string,
+  pathApi: PathApi,
+): AppPathResolution {
   const url = parseUrl(rawUrl);
-  if (url === null || url.protocol !== `${APP_SCHEME}:` || url.hostname !== APP_HOST || url.port !== '' || url.username !== '' || url.password !== '') {
+  if (
+    url === null ||
+    url.protocol !== `${APP_SCHEME}:` ||
+    url.hostname !== APP_HOST ||
+    url.port !== '' ||
+    url.username !== '' ||
+    url.password !== ''
+  ) {
     return { ok: false, status: 400 };
   }
   // WHATWG URL has already collapsed literal `/../` segments; what is left can still hide
@@ -60,7 +71,8 @@ export function resolveAppPath(rawUrl: string, rootDir: string, pathApi: PathApi
   if (decoded.includes('\u0000') || decoded.includes('\\')) return { ok: false, status: 400 };
   const relative = decoded === '/' ? 'index.html' : decoded.replace(/^\/+/, '');
   const segments = relative.split('/');
-  if (segments.some((s) => s === '..' || s === '.' || s === '' || /^[A-Za-z]:$/.test(s))) return { ok: false, status: 403 };
+  if (segments.some((s) => s === '..' || s === '.' || s === '' || /^[A-Za-z]:$/.test(s)))
+    return { ok: false, status: 403 };
   const root = pathApi.resolve(rootDir);
   const filePath = pathApi.resolve(root, ...segments);
   if (!isInside(root, filePath, pathApi)) return { ok: false, status: 403 };

@@ -7,7 +7,9 @@ const app = { webContentsId: 3, frameUrl: 'app://workbench/index.html', isTopFra
 describe('isTrustedSender', () => {
   it("answers the top frame of the app's own window on the app origin", () => {
     expect(isTrustedSender(app, own)).toBe(true);
-    expect(isTrustedSender({ ...app, frameUrl: 'app://workbench/index.html#/workspace' }, own)).toBe(true);
+    expect(
+      isTrustedSender({ ...app, frameUrl: 'app://workbench/index.html#/workspace' }, own),
+    ).toBe(true);
   });
   it.each([
     ['a foreign webContents', { ...app, webContentsId: 4 }],

@@ -14,6 +14,11 @@ export interface SenderInfo {
   readonly isTopFrame: boolean;
 }
 
-export function isTrustedSender(sender: SenderInfo, ownWebContentsIds: ReadonlySet<number>): boolean {
-  return ownWebContentsIds.has(sender.webContentsId) && sender.isTopFrame && isAppUrl(sender.frameUrl);
+export function isTrustedSender(
+  sender: SenderInfo,
+  ownWebContentsIds: ReadonlySet<number>,
+): boolean {
+  return (
+    ownWebContentsIds.has(sender.webContentsId) && sender.isTopFrame && isAppUrl(sender.frameUrl)
+  );
 }

@@ -5,7 +5,10 @@
  */
 import type { BrowserWindowConstructorOptions, WebPreferences } from 'electron';
 
-export function hardenedWebPreferences(preloadPath: string, options: { devTools: boolean }): WebPreferences {
+export function hardenedWebPreferences(
+  preloadPath: string,
+  options: { devTools: boolean },
+): WebPreferences {
   return {
     preload: preloadPath,
     contextIsolation: true,
@@ -25,7 +28,10 @@ export function hardenedWebPreferences(preloadPath: string, options: { devTools:
   };
 }
 
-export function mainWindowOptions(preloadPath: string, options: { devTools: boolean; iconPath?: string }): BrowserWindowConstructorOptions {
+export function mainWindowOptions(
+  preloadPath: string,
+  options: { devTools: boolean; iconPath?: string },
+): BrowserWindowConstructorOptions {
   return {
     title: 'JSNA Workbench',
     width: 1400,

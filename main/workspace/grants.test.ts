@@ -4,7 +4,9 @@ import type { RecentStore, RecentWorkspace } from './grants';
 import { WorkspaceGrants } from './grants';
 import { parseRecentFile } from './recentStore';
 
-function memoryStore(initial: RecentWorkspace[] = []): RecentStore & { saved: RecentWorkspace[][] } {
+function memoryStore(
+  initial: RecentWorkspace[] = [],
+): RecentStore & { saved: RecentWorkspace[][] } {
   let list = initial;
   const saved: RecentWorkspace[][] = [];
   return {
@@ -18,7 +20,11 @@ function memoryStore(initial: RecentWorkspace[] = []): RecentStore & { saved: Re
   };
 }
 
-const posix = { caseInsensitive: false, resolve: (p: string) => path.posix.resolve(p), now: () => new Date('2026-11-22T07:00:00.000Z') };
+const posix = {
+  caseInsensitive: false,
+  resolve: (p: string) => path.posix.resolve(p),
+  now: () => new Date('2026-11-22T07:00:00.000Z'),
+};
 
 describe('WorkspaceGrants', () => {
   it('grants a folder chosen in the dialog and remembers it as recent', async () => {
@@ -26,19 +32,26 @@ describe('WorkspaceGrants', () => {
     const grants = new WorkspaceGrants(store, posix);
     await grants.grantChosen('/home/a/JSNA');
     expect(grants.requireGranted('/home/a/JSNA')).toBe('/home/a/JSNA');
-    expect(store.saved.at(-1)).toEqual([{ root: '/home/a/JSNA', name: 'JSNA', lastOpenedAt: '2026-11-22T07:00:00.000Z' }]);
+    expect(store.saved.at(-1)).toEqual([
+      { root: '/home/a/JSNA', name: 'JSNA', lastOpenedAt: '2026-11-22T07:00:00.000Z' },
+    ]);
   });
 
   it('refuses folders that were never granted, and sub- or parent folders of granted ones', async () => {
     const grants = new WorkspaceGrants(memoryStore(), posix);
     await grants.grantChosen('/home/a/JSNA');
     for (const root of ['/home/a', '/home/a/JSNA/tables', '/etc', '/home/a/JSNA2']) {
-      expect(() => grants.requireGranted(root)).toThrow(expect.objectContaining({ code: 'not-granted' }));
+      expect(() => grants.requireGranted(root)).toThrow(
+        expect.objectContaining({ code: 'not-granted' }),
+      );
     }
   });
 
   it('re-grants only folders on the recent list', async () => {
-    const grants = new WorkspaceGrants(memoryStore([{ root: '/home/a/Old', name: 'Old', lastOpenedAt: '2026-01-01T00:00:00.000Z' }]), posix);
+    const grants = new WorkspaceGrants(
+      memoryStore([{ root: '/home/a/Old', name: 'Old', lastOpenedAt: '2026-01-01T00:00:00.000Z' }]),
+      posix,
+    );
     expect(() => grants.requireGranted('/home/a/Old')).toThrow();
     await grants.grantRecent('/home/a/Old');
     expect(grants.requireGranted('/home/a/Old')).toBe('/home/a/Old');
@@ -48,11 +61,17 @@ describe('WorkspaceGrants', () => {
   it('refuses non-normalised or relative roots even from the recent list', async () => {
     const grants = new WorkspaceGrants(memoryStore(), posix);
     await expect(grants.grantChosen('relative')).rejects.toMatchObject({ code: 'invalid-request' });
-    await expect(grants.grantRecent('/home/a/JSNA/../..')).rejects.toMatchObject({ code: 'invalid-request' });
+    await expect(grants.grantRecent('/home/a/JSNA/../..')).rejects.toMatchObject({
+      code: 'invalid-request',
+    });
   });
 
   it('compares case-insensitively where the platform does', async () => {
-    const grants = new WorkspaceGrants(memoryStore(), { ...posix, caseInsensitive: true, resolve: (p) => path.win32.resolve(p) });
+    const grants = new WorkspaceGrants(memoryStore(), {
+      ...posix,
+      caseInsensitive: true,
+      resolve: (p) => path.win32.resolve(p),
+    });
     await grants.grantChosen('C:\\Users\\A\\JSNA');
     expect(grants.requireGranted('c:\\users\\a\\jsna')).toBe('C:\\Users\\A\\JSNA');
   });
@@ -72,7 +91,19 @@ describe('WorkspaceGrants', () => {
 describe('parseRecentFile', () => {
   it('drops a corrupt or tampered file wholesale', () => {
     expect(parseRecentFile('not json')).toEqual([]);
-    expect(parseRecentFile(JSON.stringify({ workspaces: [{ root: '../../etc', name: 'x', lastOpenedAt: '2026-01-01T00:00:00.000Z' }] }))).toEqual([]);
-    expect(parseRecentFile(JSON.stringify({ workspaces: [{ root: '/w', name: 'w', lastOpenedAt: '2026-01-01T00:00:00.000Z' }] }))).toHaveLength(1);
+    expect(
+      parseRecentFile(
+        JSON.stringify({
+          workspaces: [{ root: '../../etc', name: 'x', lastOpenedAt: '2026-01-01T00:00:00.000Z' }],
+        }),
+      ),
+    ).toEqual([]);
+    expect(
+      parseRecentFile(
+        JSON.stringify({
+          workspaces: [{ root: '/w', name: 'w', lastOpenedAt: '2026-01-01T00:00:00.000Z' }],
+        }),
+      ),
+    ).toHaveLength(1);
   });
 });

@@ -45,7 +45,11 @@ export class WorkspaceGrants {
   private checkShape(root: string): void {
     const problem = absolutePathProblem(root);
     if (problem !== null) throw new IpcFailure('invalid-request', `Workspace folder ${problem}.`);
-    if (this.options.resolve(root) !== root) throw new IpcFailure('invalid-request', 'Workspace folder is not a normalised absolute path.');
+    if (this.options.resolve(root) !== root)
+      throw new IpcFailure(
+        'invalid-request',
+        'Workspace folder is not a normalised absolute path.',
+      );
   }
 
   async recents(): Promise<readonly RecentWorkspace[]> {
@@ -63,14 +67,22 @@ export class WorkspaceGrants {
   async grantRecent(root: string): Promise<RecentWorkspace> {
     this.checkShape(root);
     const known = (await this.recents()).some((r) => this.key(r.root) === this.key(root));
-    if (!known) throw new IpcFailure('not-granted', 'That folder is not in the recent workspaces. Choose it with "Open workspace" instead.');
+    if (!known)
+      throw new IpcFailure(
+        'not-granted',
+        'That folder is not in the recent workspaces. Choose it with "Open workspace" instead.',
+      );
     return this.remember(root);
   }
 
   /** Returns the granted root as main stored it (not as the renderer spelled it). */
   requireGranted(root: string): string {
     const stored = this.granted.get(this.key(root));
-    if (stored === undefined) throw new IpcFailure('not-granted', 'That folder has not been opened as a workspace in this session. Open it first.');
+    if (stored === undefined)
+      throw new IpcFailure(
+        'not-granted',
+        'That folder has not been opened as a workspace in this session. Open it first.',
+      );
     return stored;
   }
 
@@ -84,7 +96,11 @@ export class WorkspaceGrants {
 
   private async remember(root: string): Promise<RecentWorkspace> {
     this.granted.set(this.key(root), root);
-    const entry: RecentWorkspace = { root, name: baseName(root), lastOpenedAt: this.options.now().toISOString() };
+    const entry: RecentWorkspace = {
+      root,
+      name: baseName(root),
+      lastOpenedAt: this.options.now().toISOString(),
+    };
     const others = (await this.recents()).filter((r) => this.key(r.root) !== this.key(root));
     this.recent = [entry, ...others].slice(0, IPC_LIMITS.maxRecentWorkspaces);
     await this.store.save(this.recent);

@@ -3,7 +3,12 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { readBounded } from './boundedIo';
-import { listWorkspaceFiles, readWorkspaceFile, resolveInsideWorkspace, writeWorkspaceFile } from './workspaceFiles';
+import {
+  listWorkspaceFiles,
+  readWorkspaceFile,
+  resolveInsideWorkspace,
+  writeWorkspaceFile,
+} from './workspaceFiles';
 
 let base: string;
 let root: string;
@@ -23,18 +28,25 @@ afterEach(async () => {
 
 describe('resolveInsideWorkspace', () => {
   it('resolves relative paths under the root', () => {
-    expect(resolveInsideWorkspace('/w', 'tables/a.parquet')).toBe(path.resolve('/w', 'tables', 'a.parquet'));
+    expect(resolveInsideWorkspace('/w', 'tables/a.parquet')).toBe(
+      path.resolve('/w', 'tables', 'a.parquet'),
+    );
   });
-  it.each(['../outside/secret.txt', 'a/../../secret.txt', '/etc/passwd', 'a\\..\\..\\x', ''])('refuses %j', (rel) => {
-    expect(() => resolveInsideWorkspace('/w', rel)).toThrow();
-  });
+  it.each(['../outside/secret.txt', 'a/../../secret.txt', '/etc/passwd', 'a\\..\\..\\x', ''])(
+    'refuses %j',
+    (rel) => {
+      expect(() => resolveInsideWorkspace('/w', rel)).toThrow();
+    },
+  );
 });
 
 describe('workspace files', () => {
   it('writes (creating folders) and reads back', async () => {
     const bytes = new TextEncoder().encode('{"version":1}');
     expect(await writeWorkspaceFile(root, 'settings/workspace.json', bytes)).toBe(bytes.byteLength);
-    expect(new TextDecoder().decode(await readWorkspaceFile(root, 'settings/workspace.json'))).toBe('{"version":1}');
+    expect(new TextDecoder().decode(await readWorkspaceFile(root, 'settings/workspace.json'))).toBe(
+      '{"version":1}',
+    );
     // No temp file left behind.
     expect(await readdir(path.join(root, 'settings'))).toEqual(['workspace.json']);
   });
@@ -47,21 +59,31 @@ describe('workspace files', () => {
 
   it('does not follow a symlinked file out of the workspace', async () => {
     await symlink(path.join(outside, 'secret.txt'), path.join(root, 'link.txt'));
-    await expect(readWorkspaceFile(root, 'link.txt')).rejects.toMatchObject({ code: 'not-granted' });
-    await expect(writeWorkspaceFile(root, 'link.txt', new Uint8Array([1]))).rejects.toMatchObject({ code: 'not-granted' });
+    await expect(readWorkspaceFile(root, 'link.txt')).rejects.toMatchObject({
+      code: 'not-granted',
+    });
+    await expect(writeWorkspaceFile(root, 'link.txt', new Uint8Array([1]))).rejects.toMatchObject({
+      code: 'not-granted',
+    });
     expect(await readFile(path.join(outside, 'secret.txt'), 'utf8')).toBe('secret');
   });
 
   it('does not follow a symlinked folder out of the workspace', async () => {
     await symlink(outside, path.join(root, 'tables'), 'dir');
-    await expect(readWorkspaceFile(root, 'tables/secret.txt')).rejects.toMatchObject({ code: 'not-granted' });
-    await expect(writeWorkspaceFile(root, 'tables/new.txt', new Uint8Array([1]))).rejects.toMatchObject({ code: 'not-granted' });
+    await expect(readWorkspaceFile(root, 'tables/secret.txt')).rejects.toMatchObject({
+      code: 'not-granted',
+    });
+    await expect(
+      writeWorkspaceFile(root, 'tables/new.txt', new Uint8Array([1])),
+    ).rejects.toMatchObject({ code: 'not-granted' });
     expect(await readdir(outside)).toEqual(['secret.txt']);
   });
 
   it('reports missing files and folders as not-found', async () => {
     await expect(readWorkspaceFile(root, 'nope.txt')).rejects.toMatchObject({ code: 'not-found' });
-    await expect(readWorkspaceFile(root, 'no/such/file.txt')).rejects.toMatchObject({ code: 'not-found' });
+    await expect(readWorkspaceFile(root, 'no/such/file.txt')).rejects.toMatchObject({
+      code: 'not-found',
+    });
   });
 
   it('lists regular files only, skipping links', async () => {

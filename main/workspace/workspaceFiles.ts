@@ -18,7 +18,8 @@ export function resolveInsideWorkspace(root: string, relativePath: string): stri
   if (problem !== null) throw new IpcFailure('invalid-request', `File path ${problem}.`);
   const target = resolve(root, ...relativePath.split('/'));
   const rel = relative(root, target);
-  if (rel === '' || rel.startsWith('..') || isAbsolute(rel)) throw new IpcFailure('not-granted', 'File path leads outside the workspace.');
+  if (rel === '' || rel.startsWith('..') || isAbsolute(rel))
+    throw new IpcFailure('not-granted', 'File path leads outside the workspace.');
   return target;
 }
 
@@ -43,12 +44,24 @@ async function checkParents(root: string, target: string, create: boolean): Prom
     current = join(current, segment);
     const stats = await lstatOrNull(current);
     if (stats === null) {
-      if (!create) throw new IpcFailure('not-found', `Folder "${relative(root, current)}" does not exist in the workspace.`);
+      if (!create)
+        throw new IpcFailure(
+          'not-found',
+          `Folder "${relative(root, current)}" does not exist in the workspace.`,
+        );
       await mkdir(current);
       continue;
     }
-    if (stats.isSymbolicLink()) throw new IpcFailure('not-granted', `"${relative(root, current)}" is a link; links inside a workspace are not followed.`);
-    if (!stats.isDirectory()) throw new IpcFailure('invalid-request', `"${relative(root, current)}" is a file, not a folder.`);
+    if (stats.isSymbolicLink())
+      throw new IpcFailure(
+        'not-granted',
+        `"${relative(root, current)}" is a link; links inside a workspace are not followed.`,
+      );
+    if (!stats.isDirectory())
+      throw new IpcFailure(
+        'invalid-request',
+        `"${relative(root, current)}" is a file, not a folder.`,
+      );
   }
 }
 
@@ -56,20 +69,36 @@ export async function readWorkspaceFile(root: string, relativePath: string): Pro
   const target = resolveInsideWorkspace(root, relativePath);
   await checkParents(root, target, false);
   const stats = await lstatOrNull(target);
-  if (stats === null) throw new IpcFailure('not-found', `"${relativePath}" does not exist in the workspace.`);
-  if (stats.isSymbolicLink()) throw new IpcFailure('not-granted', `"${relativePath}" is a link; links inside a workspace are not followed.`);
+  if (stats === null)
+    throw new IpcFailure('not-found', `"${relativePath}" does not exist in the workspace.`);
+  if (stats.isSymbolicLink())
+    throw new IpcFailure(
+      'not-granted',
+      `"${relativePath}" is a link; links inside a workspace are not followed.`,
+    );
   return readBounded(target, IPC_LIMITS.maxWorkspaceFileBytes, `"${relativePath}"`);
 }
 
-export async function writeWorkspaceFile(root: string, relativePath: string, bytes: Uint8Array): Promise<number> {
-  if (bytes.byteLength > IPC_LIMITS.maxWorkspaceFileBytes) throw new IpcFailure('too-large', `"${relativePath}" is over the workspace file limit.`);
+export async function writeWorkspaceFile(
+  root: string,
+  relativePath: string,
+  bytes: Uint8Array,
+): Promise<number> {
+  if (bytes.byteLength > IPC_LIMITS.maxWorkspaceFileBytes)
+    throw new IpcFailure('too-large', `"${relativePath}" is over the workspace file limit.`);
   const target = resolveInsideWorkspace(root, relativePath);
   const rootStats = await lstatOrNull(root);
-  if (rootStats === null || !rootStats.isDirectory()) throw new IpcFailure('not-found', 'The workspace folder no longer exists.');
+  if (rootStats === null || !rootStats.isDirectory())
+    throw new IpcFailure('not-found', 'The workspace folder no longer exists.');
   await checkParents(root, target, true);
   const existing = await lstatOrNull(target);
-  if (existing?.isSymbolicLink()) throw new IpcFailure('not-granted', `"${relativePath}" is a link; links inside a workspace are not followed.`);
-  if (existing !== null && !existing.isFile()) throw new IpcFailure('invalid-request', `"${relativePath}" is a folder, not a file.`);
+  if (existing?.isSymbolicLink())
+    throw new IpcFailure(
+      'not-granted',
+      `"${relativePath}" is a link; links inside a workspace are not followed.`,
+    );
+  if (existing !== null && !existing.isFile())
+    throw new IpcFailure('invalid-request', `"${relativePath}" is a folder, not a file.`);
   await writeAtomically(target, bytes, `"${relativePath}"`);
   return bytes.byteLength;
 }
@@ -88,9 +117,15 @@ export async function listWorkspaceFiles(root: string): Promise<WorkspaceEntry[]
     for (const folder of level) {
       let children: Dirent[];
       try {
-        children = await readdir(folder === '' ? root : join(root, ...folder.split('/')), { withFileTypes: true });
+        children = await readdir(folder === '' ? root : join(root, ...folder.split('/')), {
+          withFileTypes: true,
+        });
       } catch (error) {
-        if (folder === '') throw new IpcFailure('not-found', `The workspace folder cannot be read (${String((error as { code?: unknown }).code ?? 'error')}).`);
+        if (folder === '')
+          throw new IpcFailure(
+            'not-found',
+            `The workspace folder cannot be read (${String((error as { code?: unknown }).code ?? 'error')}).`,
+          );
         continue;
       }
       children.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));

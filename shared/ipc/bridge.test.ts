@@ -12,10 +12,13 @@ describe('buildWorkbenchApi (what the preload exposes)', () => {
     expect(api).not.toHaveProperty('send');
   });
 
-  it('sends on the verb\'s own channel and parses the response', async () => {
+  it("sends on the verb's own channel and parses the response", async () => {
     const invoke = vi.fn().mockResolvedValue({ ok: true, value: { workspaces: [] } });
     const api = buildWorkbenchApi(invoke);
-    await expect(api.listRecentWorkspaces()).resolves.toEqual({ ok: true, value: { workspaces: [] } });
+    await expect(api.listRecentWorkspaces()).resolves.toEqual({
+      ok: true,
+      value: { workspaces: [] },
+    });
     expect(invoke).toHaveBeenCalledWith(ipcContract.listRecentWorkspaces.channel, undefined);
   });
 
@@ -26,12 +29,24 @@ describe('buildWorkbenchApi (what the preload exposes)', () => {
     expect(result).toMatchObject({ ok: false, error: { code: 'invalid-request' } });
     // A caller in the page can pass anything at run time, whatever the types say.
     const untyped = api.saveExport as (request: unknown) => Promise<unknown>;
-    await expect(untyped({ suggestedName: 'a.csv', mimeType: 'text/csv', bytes: 'not bytes' })).resolves.toMatchObject({ ok: false });
+    await expect(
+      untyped({ suggestedName: 'a.csv', mimeType: 'text/csv', bytes: 'not bytes' }),
+    ).resolves.toMatchObject({ ok: false });
     expect(invoke).not.toHaveBeenCalled();
   });
 
   it('turns an unexpected response into invalid-response rather than passing it on', async () => {
-    const api = buildWorkbenchApi(vi.fn().mockResolvedValue({ ok: true, value: { files: [{ name: '../x', bytes: new Uint8Array(1) }] } }));
-    await expect(api.openDataFiles()).resolves.toMatchObject({ ok: false, error: { code: 'invalid-response' } });
+    const api = buildWorkbenchApi(
+      vi
+        .fn()
+        .mockResolvedValue({
+          ok: true,
+          value: { files: [{ name: '../x', bytes: new Uint8Array(1) }] },
+        }),
+    );
+    await expect(api.openDataFiles()).resolves.toMatchObject({
+      ok: false,
+      error: { code: 'invalid-response' },
+    });
   });
 });

@@ -10,19 +10,25 @@ import { IpcValidationError } from './schema';
 
 export type Invoke = (channel: string, request: unknown) => Promise<unknown>;
 
-async function call<K extends VerbName>(invoke: Invoke, verb: K, request: unknown): Promise<IpcResult<ResponseOf<K>>> {
+async function call<K extends VerbName>(
+  invoke: Invoke,
+  verb: K,
+  request: unknown,
+): Promise<IpcResult<ResponseOf<K>>> {
   let checked: RequestOf<K>;
   try {
     checked = ipcContract[verb].request.parse(request, 'request') as RequestOf<K>;
   } catch (error) {
-    if (error instanceof IpcValidationError) return { ok: false, error: { code: 'invalid-request', message: error.message } };
+    if (error instanceof IpcValidationError)
+      return { ok: false, error: { code: 'invalid-request', message: error.message } };
     throw error;
   }
   const raw = await invoke(ipcContract[verb].channel, checked);
   try {
     return parseResult(verb, raw);
   } catch (error) {
-    if (error instanceof IpcValidationError) return { ok: false, error: { code: 'invalid-response', message: error.message } };
+    if (error instanceof IpcValidationError)
+      return { ok: false, error: { code: 'invalid-response', message: error.message } };
     throw error;
   }
 }

@@ -9,7 +9,14 @@
  * chosen in main's native dialogs, and workspace files are addressed as (granted root, relative
  * path). Sizes are bounded on both sides.
  */
-import { absolutePathProblem, fileNameProblem, MAX_ABSOLUTE_PATH_LENGTH, MAX_FILE_NAME_LENGTH, MAX_RELATIVE_PATH_LENGTH, relativePathProblem } from './paths';
+import {
+  absolutePathProblem,
+  fileNameProblem,
+  MAX_ABSOLUTE_PATH_LENGTH,
+  MAX_FILE_NAME_LENGTH,
+  MAX_RELATIVE_PATH_LENGTH,
+  relativePathProblem,
+} from './paths';
 import type { Infer, Schema } from './schema';
 import { array, bytes, integer, literal, nothing, object, oneOf, string } from './schema';
 
@@ -31,20 +38,37 @@ export const IPC_LIMITS = {
 } as const;
 
 const fileName = string({ minLength: 1, maxLength: MAX_FILE_NAME_LENGTH, check: fileNameProblem });
-const relativePath = string({ minLength: 1, maxLength: MAX_RELATIVE_PATH_LENGTH, check: relativePathProblem });
-const absolutePath = string({ minLength: 1, maxLength: MAX_ABSOLUTE_PATH_LENGTH, check: absolutePathProblem });
+const relativePath = string({
+  minLength: 1,
+  maxLength: MAX_RELATIVE_PATH_LENGTH,
+  check: relativePathProblem,
+});
+const absolutePath = string({
+  minLength: 1,
+  maxLength: MAX_ABSOLUTE_PATH_LENGTH,
+  check: absolutePathProblem,
+});
 const mimeType = string({
   minLength: 3,
   maxLength: 200,
-  check: (v) => (/^[a-z0-9][a-z0-9.+-]*\/[a-z0-9][a-z0-9.+-]*(;\s*[a-z0-9-]+=[a-z0-9.+-]+)*$/i.test(v) ? null : 'is not a MIME type'),
+  check: (v) =>
+    /^[a-z0-9][a-z0-9.+-]*\/[a-z0-9][a-z0-9.+-]*(;\s*[a-z0-9-]+=[a-z0-9.+-]+)*$/i.test(v)
+      ? null
+      : 'is not a MIME type',
 });
 const isoTimestamp = string({
   minLength: 20,
   maxLength: 30,
-  check: (v) => (/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?Z$/.test(v) ? null : 'is not an ISO-8601 UTC timestamp'),
+  check: (v) =>
+    /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?Z$/.test(v)
+      ? null
+      : 'is not an ISO-8601 UTC timestamp',
 });
 
-const dataFile = object({ name: fileName, bytes: bytes({ maxBytes: IPC_LIMITS.maxDataFileBytes }) });
+const dataFile = object({
+  name: fileName,
+  bytes: bytes({ maxBytes: IPC_LIMITS.maxDataFileBytes }),
+});
 const workspaceInfo = object({
   /** Absolute folder path, exactly as the folder dialog returned it. */
   root: absolutePath,
@@ -56,7 +80,9 @@ const recentWorkspace = object({
   name: string({ minLength: 1, maxLength: MAX_FILE_NAME_LENGTH }),
   lastOpenedAt: isoTimestamp,
 });
-const recentList = object({ workspaces: array(recentWorkspace, { maxItems: IPC_LIMITS.maxRecentWorkspaces }) });
+const recentList = object({
+  workspaces: array(recentWorkspace, { maxItems: IPC_LIMITS.maxRecentWorkspaces }),
+});
 const cancelled = object({ cancelled: literal(true) });
 
 interface Verb<Req, Res> {
@@ -76,8 +102,15 @@ export const ipcContract = {
   /** Main shows a save dialog seeded with the suggested name and writes only where the user chose. */
   saveExport: {
     channel: 'workbench:export:save',
-    request: object({ suggestedName: fileName, mimeType, bytes: bytes({ maxBytes: IPC_LIMITS.maxExportBytes }) }),
-    response: oneOf(object({ saved: literal(false) }), object({ saved: literal(true), location: absolutePath })),
+    request: object({
+      suggestedName: fileName,
+      mimeType,
+      bytes: bytes({ maxBytes: IPC_LIMITS.maxExportBytes }),
+    }),
+    response: oneOf(
+      object({ saved: literal(false) }),
+      object({ saved: literal(true), location: absolutePath }),
+    ),
   },
   /** Main shows a folder dialog; the chosen folder is granted for this session and remembered as recent. */
   chooseWorkspace: {
@@ -96,9 +129,12 @@ export const ipcContract = {
     channel: 'workbench:workspace:list',
     request: object({ root: absolutePath }),
     response: object({
-      entries: array(object({ path: relativePath, size: integer({ min: 0, max: Number.MAX_SAFE_INTEGER }) }), {
-        maxItems: IPC_LIMITS.maxWorkspaceEntries,
-      }),
+      entries: array(
+        object({ path: relativePath, size: integer({ min: 0, max: Number.MAX_SAFE_INTEGER }) }),
+        {
+          maxItems: IPC_LIMITS.maxWorkspaceEntries,
+        },
+      ),
     }),
   },
   readWorkspaceFile: {
@@ -109,7 +145,11 @@ export const ipcContract = {
   /** Creates folders as needed inside the workspace; replaces the file atomically. */
   writeWorkspaceFile: {
     channel: 'workbench:workspace:write',
-    request: object({ root: absolutePath, path: relativePath, bytes: bytes({ maxBytes: IPC_LIMITS.maxWorkspaceFileBytes }) }),
+    request: object({
+      root: absolutePath,
+      path: relativePath,
+      bytes: bytes({ maxBytes: IPC_LIMITS.maxWorkspaceFileBytes }),
+    }),
     response: object({ size: integer({ min: 0, max: IPC_LIMITS.maxWorkspaceFileBytes }) }),
   },
   listRecentWorkspaces: {
@@ -163,11 +203,14 @@ export interface IpcError {
  * Every verb resolves to a result envelope rather than rejecting, because Error objects lose
  * their fields crossing the context bridge; plain objects do not.
  */
-export type IpcResult<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly error: IpcError };
+export type IpcResult<T> =
+  { readonly ok: true; readonly value: T } | { readonly ok: false; readonly error: IpcError };
 
 /** The renderer's `window.workbench`: derived from the contract, one method per verb. */
 export type WorkbenchApi = {
-  readonly [K in VerbName]: (...args: RequestOf<K> extends undefined ? [] : [request: RequestOf<K>]) => Promise<IpcResult<ResponseOf<K>>>;
+  readonly [K in VerbName]: (
+    ...args: RequestOf<K> extends undefined ? [] : [request: RequestOf<K>]
+  ) => Promise<IpcResult<ResponseOf<K>>>;
 };
 
 /** Parses an envelope as it arrives in the preload; the value is parsed with the verb's schema. */
@@ -177,14 +220,24 @@ export function parseResult<K extends VerbName>(verb: K, raw: unknown): IpcResul
     object({
       ok: literal(false),
       error: object({
-        code: string({ maxLength: 40, check: (c) => ((ipcErrorCodes as readonly string[]).includes(c) ? null : 'is not a known error code') }),
+        code: string({
+          maxLength: 40,
+          check: (c) =>
+            (ipcErrorCodes as readonly string[]).includes(c) ? null : 'is not a known error code',
+        }),
         message: string({ maxLength: 4000 }),
       }),
     }),
   ).parse(raw, 'response');
   if (envelope.ok) {
-    const value = ipcContract[verb].response.parse(envelope.value, 'response.value') as ResponseOf<K>;
+    const value = ipcContract[verb].response.parse(
+      envelope.value,
+      'response.value',
+    ) as ResponseOf<K>;
     return { ok: true, value };
   }
-  return { ok: false, error: { code: envelope.error.code as IpcErrorCode, message: envelope.error.message } };
+  return {
+    ok: false,
+    error: { code: envelope.error.code as IpcErrorCode, message: envelope.error.message },
+  };
 }

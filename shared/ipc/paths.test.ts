@@ -1,10 +1,19 @@
 import { describe, expect, it } from 'vitest';
-import { absolutePathProblem, baseName, fileNameProblem, relativePathProblem, toPortableFileName } from './paths';
+import {
+  absolutePathProblem,
+  baseName,
+  fileNameProblem,
+  relativePathProblem,
+  toPortableFileName,
+} from './paths';
 
 describe('fileNameProblem', () => {
-  it.each(['data.csv', 'Fingertips export (2024).xlsx', 'a b.c', 'ünïcode.csv', '.hidden'])('accepts %j', (name) => {
-    expect(fileNameProblem(name)).toBeNull();
-  });
+  it.each(['data.csv', 'Fingertips export (2024).xlsx', 'a b.c', 'ünïcode.csv', '.hidden'])(
+    'accepts %j',
+    (name) => {
+      expect(fileNameProblem(name)).toBeNull();
+    },
+  );
   it.each([
     ['', 'empty'],
     ['.', 'directory reference'],
@@ -26,9 +35,12 @@ describe('fileNameProblem', () => {
 });
 
 describe('relativePathProblem', () => {
-  it.each(['workspace.json', 'tables/observation.parquet', 'a/b/c/d.arrow'])('accepts %j', (path) => {
-    expect(relativePathProblem(path)).toBeNull();
-  });
+  it.each(['workspace.json', 'tables/observation.parquet', 'a/b/c/d.arrow'])(
+    'accepts %j',
+    (path) => {
+      expect(relativePathProblem(path)).toBeNull();
+    },
+  );
   it.each([
     ['../outside.txt', 'climb'],
     ['tables/../../outside.txt', 'climb'],
@@ -48,7 +60,13 @@ describe('relativePathProblem', () => {
 });
 
 describe('absolutePathProblem', () => {
-  it.each(['/', '/home/analyst/JSNA', 'C:\\', 'C:\\Users\\analyst\\JSNA 2025', '\\\\fileserver\\share\\JSNA'])('accepts %j', (path) => {
+  it.each([
+    '/',
+    '/home/analyst/JSNA',
+    'C:\\',
+    'C:\\Users\\analyst\\JSNA 2025',
+    '\\\\fileserver\\share\\JSNA',
+  ])('accepts %j', (path) => {
     expect(absolutePathProblem(path)).toBeNull();
   });
   it.each([

@@ -20,9 +20,11 @@ const WINDOWS_RESERVED = /^(con|prn|aux|nul|com[0-9]|lpt[0-9])(\..*)?$/i;
 /** A single file or folder name: no separators, no traversal, portable to Windows. */
 export function fileNameProblem(name: string): string | null {
   if (name.length === 0) return 'is empty';
-  if (name.length > MAX_FILE_NAME_LENGTH) return `is longer than ${MAX_FILE_NAME_LENGTH} characters`;
+  if (name.length > MAX_FILE_NAME_LENGTH)
+    return `is longer than ${MAX_FILE_NAME_LENGTH} characters`;
   if (name === '.' || name === '..') return 'is a directory reference, not a name';
-  if (FORBIDDEN_NAME_CHARS.test(name)) return 'contains a path separator, a control character or one of < > : " | ? *';
+  if (FORBIDDEN_NAME_CHARS.test(name))
+    return 'contains a path separator, a control character or one of < > : " | ? *';
   if (/[. ]$/.test(name)) return 'ends with a dot or a space';
   if (WINDOWS_RESERVED.test(name)) return 'is a name Windows reserves for devices';
   return null;
@@ -31,11 +33,13 @@ export function fileNameProblem(name: string): string | null {
 /** A path inside a workspace: forward slashes only, no leading slash, no `.` or `..` segments. */
 export function relativePathProblem(path: string): string | null {
   if (path.length === 0) return 'is empty';
-  if (path.length > MAX_RELATIVE_PATH_LENGTH) return `is longer than ${MAX_RELATIVE_PATH_LENGTH} characters`;
+  if (path.length > MAX_RELATIVE_PATH_LENGTH)
+    return `is longer than ${MAX_RELATIVE_PATH_LENGTH} characters`;
   if (path.includes('\\')) return 'must use forward slashes';
   if (path.startsWith('/')) return 'must be relative to the workspace, not absolute';
   const segments = path.split('/');
-  if (segments.length > MAX_RELATIVE_PATH_DEPTH) return `is nested deeper than ${MAX_RELATIVE_PATH_DEPTH} folders`;
+  if (segments.length > MAX_RELATIVE_PATH_DEPTH)
+    return `is nested deeper than ${MAX_RELATIVE_PATH_DEPTH} folders`;
   for (const segment of segments) {
     if (segment === '..') return 'must not climb out of the workspace (..)';
     const problem = fileNameProblem(segment);
@@ -55,7 +59,8 @@ const WINDOWS_UNC_ROOT = /^\\\\[^\\/]+\\[^\\/]+/;
  */
 export function absolutePathProblem(path: string): string | null {
   if (path.length === 0) return 'is empty';
-  if (path.length > MAX_ABSOLUTE_PATH_LENGTH) return `is longer than ${MAX_ABSOLUTE_PATH_LENGTH} characters`;
+  if (path.length > MAX_ABSOLUTE_PATH_LENGTH)
+    return `is longer than ${MAX_ABSOLUTE_PATH_LENGTH} characters`;
   if (path.includes('\u0000')) return 'contains a NUL character';
   let body: string;
   let separator: string;

@@ -37,7 +37,9 @@ function describe(value: unknown): string {
 
 /** Cross-realm safe: values arrive from the IPC deserialiser or the context bridge. */
 export function isUint8Array(value: unknown): value is Uint8Array {
-  return ArrayBuffer.isView(value) && Object.prototype.toString.call(value) === '[object Uint8Array]';
+  return (
+    ArrayBuffer.isView(value) && Object.prototype.toString.call(value) === '[object Uint8Array]'
+  );
 }
 
 function isPlainObject(value: unknown): value is Record<string, unknown> {
@@ -51,7 +53,8 @@ function isPlainObject(value: unknown): value is Record<string, unknown> {
 export function nothing(): Schema<undefined> {
   return {
     parse(value, where = 'value') {
-      if (value !== undefined) throw new IpcValidationError(where, `expected nothing, got ${describe(value)}`);
+      if (value !== undefined)
+        throw new IpcValidationError(where, `expected nothing, got ${describe(value)}`);
       return undefined;
     },
   };
@@ -60,19 +63,27 @@ export function nothing(): Schema<undefined> {
 export function literal<L extends string | number | boolean>(expected: L): Schema<L> {
   return {
     parse(value, where = 'value') {
-      if (value !== expected) throw new IpcValidationError(where, `expected ${JSON.stringify(expected)}`);
+      if (value !== expected)
+        throw new IpcValidationError(where, `expected ${JSON.stringify(expected)}`);
       return expected;
     },
   };
 }
 
-export function string(options: { minLength?: number; maxLength: number; check?: StringCheck }): Schema<string> {
+export function string(options: {
+  minLength?: number;
+  maxLength: number;
+  check?: StringCheck;
+}): Schema<string> {
   const minLength = options.minLength ?? 0;
   return {
     parse(value, where = 'value') {
-      if (typeof value !== 'string') throw new IpcValidationError(where, `expected a string, got ${describe(value)}`);
-      if (value.length < minLength) throw new IpcValidationError(where, `shorter than ${minLength} characters`);
-      if (value.length > options.maxLength) throw new IpcValidationError(where, `longer than ${options.maxLength} characters`);
+      if (typeof value !== 'string')
+        throw new IpcValidationError(where, `expected a string, got ${describe(value)}`);
+      if (value.length < minLength)
+        throw new IpcValidationError(where, `shorter than ${minLength} characters`);
+      if (value.length > options.maxLength)
+        throw new IpcValidationError(where, `longer than ${options.maxLength} characters`);
       const problem = options.check?.(value) ?? null;
       if (problem !== null) throw new IpcValidationError(where, problem);
       return value;
@@ -97,9 +108,13 @@ export function integer(options: { min: number; max: number }): Schema<number> {
 export function bytes(options: { maxBytes: number }): Schema<Uint8Array> {
   return {
     parse(value, where = 'value') {
-      if (!isUint8Array(value)) throw new IpcValidationError(where, `expected bytes (Uint8Array), got ${describe(value)}`);
+      if (!isUint8Array(value))
+        throw new IpcValidationError(where, `expected bytes (Uint8Array), got ${describe(value)}`);
       if (value.byteLength > options.maxBytes) {
-        throw new IpcValidationError(where, `${value.byteLength} bytes is over the limit of ${options.maxBytes}`);
+        throw new IpcValidationError(
+          where,
+          `${value.byteLength} bytes is over the limit of ${options.maxBytes}`,
+        );
       }
       return value;
     },
@@ -109,8 +124,10 @@ export function bytes(options: { maxBytes: number }): Schema<Uint8Array> {
 export function array<T>(item: Schema<T>, options: { maxItems: number }): Schema<T[]> {
   return {
     parse(value, where = 'value') {
-      if (!Array.isArray(value)) throw new IpcValidationError(where, `expected an array, got ${describe(value)}`);
-      if (value.length > options.maxItems) throw new IpcValidationError(where, `more than ${options.maxItems} items`);
+      if (!Array.isArray(value))
+        throw new IpcValidationError(where, `expected an array, got ${describe(value)}`);
+      if (value.length > options.maxItems)
+        throw new IpcValidationError(where, `more than ${options.maxItems} items`);
       return value.map((element, index) => item.parse(element, `${where}[${index}]`));
     },
   };
@@ -124,9 +141,11 @@ export function object<S extends Shape>(shape: S): Schema<ObjectOf<S>> {
   const keys = Object.keys(shape);
   return {
     parse(value, where = 'value') {
-      if (!isPlainObject(value)) throw new IpcValidationError(where, `expected an object, got ${describe(value)}`);
+      if (!isPlainObject(value))
+        throw new IpcValidationError(where, `expected an object, got ${describe(value)}`);
       for (const key of Object.keys(value)) {
-        if (!keys.includes(key)) throw new IpcValidationError(`${where}.${key}`, 'is not an expected field');
+        if (!keys.includes(key))
+          throw new IpcValidationError(`${where}.${key}`, 'is not an expected field');
       }
       const out: Record<string, unknown> = {};
       for (const key of keys) {

@@ -36,9 +36,15 @@ export function createElectronHost(api: WorkbenchApi): Host {
     async openDataFiles(): Promise<HostFile[]> {
       return unwrap(await api.openDataFiles()).files;
     },
-    async saveFile(suggestedName: string, bytes: Uint8Array, mimeType: string): Promise<SaveResult> {
+    async saveFile(
+      suggestedName: string,
+      bytes: Uint8Array,
+      mimeType: string,
+    ): Promise<SaveResult> {
       // The save dialog only needs a name to suggest; make any name the UI builds acceptable.
-      const result = unwrap(await api.saveExport({ suggestedName: toPortableFileName(suggestedName), mimeType, bytes }));
+      const result = unwrap(
+        await api.saveExport({ suggestedName: toPortableFileName(suggestedName), mimeType, bytes }),
+      );
       return result.saved ? { saved: true, location: result.location } : { saved: false };
     },
   };

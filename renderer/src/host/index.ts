@@ -7,7 +7,9 @@ import { createElectronHost } from './electronHost';
 import type { Host } from './host';
 
 export function createHost(win: Window = window): Host {
-  return win.workbench === undefined ? createBrowserHost(win.document) : createElectronHost(win.workbench);
+  return win.workbench === undefined
+    ? createBrowserHost(win.document)
+    : createElectronHost(win.workbench);
 }
 
 export type { Host, HostFile, SaveResult } from './host';
