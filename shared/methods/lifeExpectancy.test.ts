@@ -139,6 +139,35 @@ describe('life expectancy edge cases', () => {
     expect(relErr(out.records[0]!.value, expected.find((e) => e.case_id === 'le_single_area')!.pkg_value as number)).toBeLessThanOrEqual(PKG);
   });
 
+  it('a band with D > P/(n·a) closes the table (q = 1): later ages get value 0 as in the package, limits null with a note, no NaN', () => {
+    const deaths = (numbers(base, 'deaths') as number[]).map((d, i) => (i === 17 ? 12000 : d)); // 80-84: 12,000 of 23,306
+    const out = lifeExpectancy({ deaths, population: pops, startAge: ages });
+    const late = out.records.filter((r) => r.startAge >= 85);
+    expect(late.map((r) => r.value)).toEqual([0, 0]);
+    expect(late.every((r) => r.lower95 === null && r.upper998 === null && r.note !== undefined)).toBe(true);
+    for (const r of out.records) for (const v of Object.values(r)) expect(Number.isNaN(v)).toBe(false);
+  });
+
+  it('total population of exactly 5,000 is suppressed (the rule is <= 5000); several suppressed groups keep first-seen order', () => {
+    const small = ages.map(() => 250); // 20 × 250 = 5,000
+    const smallDeaths = ages.map(() => 10);
+    const groups = [...ages.map(() => 'Z'), ...ages.map(() => 'A'), ...ages.map(() => 'M')];
+    const out = lifeExpectancy({
+      deaths: [...smallDeaths, ...smallDeaths, ...(numbers(base, 'deaths') as number[])],
+      population: [...small, ...small, ...pops],
+      startAge: [...ages, ...ages, ...ages],
+      groupBy: { area: groups },
+    });
+    expect([...new Set(out.records.map((r) => r.group.area))]).toEqual(['M', 'Z', 'A']);
+    expect(out.warnings.map((w) => [w.group, w.code])).toEqual([['area=Z', 'small-population'], ['area=A', 'small-population']]);
+  });
+
+  it('confidence null: values only, no limit fields', () => {
+    const out = lifeExpectancy({ deaths: numbers(base, 'deaths'), population: pops, startAge: ages, confidence: null });
+    expect(Object.keys(out.records[0]!).filter((k) => k.startsWith('lower') || k.startsWith('upper'))).toEqual([]);
+    expect(relErr(out.records[0]!.value, expected.find((e) => e.case_id === 'le_single_area')!.pkg_value as number)).toBeLessThanOrEqual(PKG);
+  });
+
   it('leAge filters start ages; ages not among the bands warn and return all (testLifeExpectancy.R)', () => {
     const deaths = numbers(base, 'deaths');
     expect(lifeExpectancy({ deaths, population: pops, startAge: ages, leAge: [5, 25] }).records.map((r) => r.startAge)).toEqual([5, 25]);
