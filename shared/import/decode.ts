@@ -76,7 +76,21 @@ export function decodeText(bytes: Uint8Array, file: string): DecodedText {
       lineOf(body, firstBad),
     );
   }
-  return { text: new TextDecoder('windows-1252').decode(body), encoding: 'windows-1252' };
+  return { text: decodeWindows1252(body), encoding: 'windows-1252' };
+}
+
+/**
+ * Windows-1252 differs from ISO-8859-1 only in 0x80-0x9F (en dash 0x96, euro 0x80, curly
+ * quotes...). Node builds without full ICU decode the `windows-1252` label as ISO-8859-1,
+ * giving U+0096 for an en dash (seen on this project's Node 20), so those 32 code points are
+ * mapped here; in browsers the replacement finds nothing to do.
+ */
+const CP1252_HIGH =
+  '\u20ac\u0081\u201a\u0192\u201e\u2026\u2020\u2021\u02c6\u2030\u0160\u2039\u0152\u008d\u017d\u008f' +
+  '\u0090\u2018\u2019\u201c\u201d\u2022\u2013\u2014\u02dc\u2122\u0161\u203a\u0153\u009d\u017e\u0178';
+
+export function decodeWindows1252(bytes: Uint8Array): string {
+  return new TextDecoder('windows-1252').decode(bytes).replace(/[\u0080-\u009f]/g, (c) => CP1252_HIGH[c.charCodeAt(0) - 0x80]!);
 }
 
 /** Count well-formed 2-4 byte UTF-8 sequences (evidence that part of a file is UTF-8). */

@@ -8,9 +8,13 @@ import type { CanonicalTable } from '../model/schema';
 import { looksLikeFormula } from './cells';
 import type { IndicatorFields, LoadContext } from './formats/format';
 import type { ProblemList } from './problems';
-import { TableSink, type SinkRow } from './sink';
+import { ROW_VALUES } from './rowValues';
+import { TABLE_COLUMNS, TableSink, type SinkRow } from './sink';
 import type { ImportOptions, ProblemCode } from './types';
 import { ObservationValidator } from './validate';
+
+const OBSERVATION_FLAGS = TABLE_COLUMNS.observation.findIndex(([name]) => name === 'flags');
+const OBSERVATION_SOURCE_ROW = TABLE_COLUMNS.observation.findIndex(([name]) => name === 'source_row');
 
 export class Loader implements LoadContext {
   readonly validator: ObservationValidator;
@@ -40,33 +44,14 @@ export class Loader implements LoadContext {
   }
 
   write(table: CanonicalTable, row: SinkRow): void {
-    this.sink(table).push({ ...row, source_file_id: this.sourceFileId });
+    this.sink(table).push(ROW_VALUES[table](row, this.sourceFileId));
   }
 
   observation(row: SinkRow, rowNumber: number, percent: boolean): void {
-    const num = (k: string): number | null => (typeof row[k] === 'number' ? (row[k] as number) : null);
-    const str = (k: string): string | null => (typeof row[k] === 'string' ? (row[k] as string) : null);
-    const flags: ProblemCode[] = this.validator.check(
-      {
-        indicator_id: String(row.indicator_id),
-        area_code: String(row.area_code),
-        period: String(row.period),
-        sex: str('sex'),
-        age: str('age'),
-        category_type: str('category_type'),
-        category: str('category'),
-        value: num('value'),
-        lower95: num('lower95'),
-        upper95: num('upper95'),
-        lower998: num('lower998'),
-        upper998: num('upper998'),
-        count: num('count'),
-        denominator: num('denominator'),
-        percent,
-      },
-      rowNumber,
-    );
-    for (const [column, value] of Object.entries(row)) {
+    const values = ROW_VALUES.observation(row, this.sourceFileId);
+    const flags: ProblemCode[] = this.validator.check(values, rowNumber, percent);
+    for (let c = 0; c < values.length; c++) {
+      const value = values[c];
       if (typeof value === 'string' && looksLikeFormula(value)) {
         flags.push('formula-like-text');
         this.problems.add(
@@ -74,7 +59,7 @@ export class Loader implements LoadContext {
           'warning',
           `"${value.slice(0, 60)}" would run as a formula in a spreadsheet.`,
           'It is stored as plain text and neutralised in exports; check where the file came from.',
-          { row: rowNumber, column },
+          { row: rowNumber, column: TABLE_COLUMNS.observation[c]![0] },
         );
         break;
       }
@@ -83,7 +68,9 @@ export class Loader implements LoadContext {
       this.rowsDropped++;
       return;
     }
-    this.write('observation', { ...row, flags: flags.length > 0 ? [...new Set(flags)].join(';') : null, source_row: rowNumber });
+    values[OBSERVATION_FLAGS] = flags.length === 0 ? null : flags.length === 1 ? flags[0]! : [...new Set(flags)].join(';');
+    values[OBSERVATION_SOURCE_ROW] = rowNumber;
+    this.sink('observation').push(values);
   }
 
   area(code: string, name: string | null, type: string | null, parent: string | null = null): void {
@@ -114,12 +101,12 @@ export class Loader implements LoadContext {
     for (const [table, sink] of this.sinks) written[table] = sink.written;
     if (this.areas.size > 0) {
       const areaSink = new TableSink(this.engine, 'area', '_import_stage_area', Number.MAX_SAFE_INTEGER, { column: 'code', mode: 'skip-existing' });
-      for (const row of this.areas.values()) areaSink.push(row);
+      for (const row of this.areas.values()) areaSink.push(ROW_VALUES.area(row, this.sourceFileId));
       await areaSink.flush();
     }
     if (this.indicators.size > 0) {
       const indicatorSink = new TableSink(this.engine, 'indicator', '_import_stage_indicator', Number.MAX_SAFE_INTEGER, { column: 'id', mode: this.indicatorPolicy });
-      for (const row of this.indicators.values()) indicatorSink.push(row);
+      for (const row of this.indicators.values()) indicatorSink.push(ROW_VALUES.indicator(row, this.sourceFileId));
       await indicatorSink.flush();
       if (this.indicatorPolicy === 'replace-existing') written.indicator = this.indicators.size;
     }

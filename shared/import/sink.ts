@@ -39,8 +39,10 @@ export const TABLE_COLUMNS: Readonly<Record<CanonicalTable, readonly (readonly [
 
 const SQL_TYPE: Record<Kind, string> = { text: 'VARCHAR', double: 'DOUBLE', integer: 'INTEGER', bigint: 'BIGINT', date: 'DATE' };
 
-/** A row for `table`: every column, values as text or number (null for missing). */
-export type SinkRow = Record<string, string | number | null>;
+/** A cell value: text or number, null for missing. */
+export type SinkValue = string | number | null;
+/** A row for a table, by column name; absent columns are null. */
+export type SinkRow = Readonly<Record<string, SinkValue>>;
 
 export const DEFAULT_BATCH_ROWS = 50_000;
 
@@ -71,10 +73,10 @@ export class TableSink {
     return this.length;
   }
 
-  /** Buffer one row; columns missing from `row` are null. Call `flushIfFull` between rows. */
-  push(row: SinkRow): void {
-    const cols = this.columns;
-    for (let c = 0; c < cols.length; c++) this.buffers[c]!.push(row[cols[c]![0]] ?? null);
+  /** Buffer one row, values in TABLE_COLUMNS order (rowValues.ts builds them). */
+  push(values: readonly SinkValue[]): void {
+    const buffers = this.buffers;
+    for (let c = 0; c < buffers.length; c++) buffers[c]!.push(values[c]!);
     this.length++;
   }
 

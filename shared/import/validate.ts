@@ -8,26 +8,32 @@
  */
 import { checkAreaCode } from './areaCodes';
 import type { ProblemList } from './problems';
+import { TABLE_COLUMNS, type SinkValue } from './sink';
 import type { ProblemCode } from './types';
 
-export interface ObservationCheck {
-  readonly indicator_id: string;
-  readonly area_code: string;
-  readonly period: string;
-  readonly sex: string | null;
-  readonly age: string | null;
-  readonly category_type: string | null;
-  readonly category: string | null;
-  readonly value: number | null;
-  readonly lower95: number | null;
-  readonly upper95: number | null;
-  readonly lower998: number | null;
-  readonly upper998: number | null;
-  readonly count: number | null;
-  readonly denominator: number | null;
-  /** The value is a percentage (0-100) by the source's own unit. */
-  readonly percent: boolean;
-}
+/** Positions of the checked columns in an observation's values (TABLE_COLUMNS order). */
+const col = (name: string): number => TABLE_COLUMNS.observation.findIndex(([n]) => n === name);
+const I = {
+  indicator: col('indicator_id'),
+  area: col('area_code'),
+  period: col('period'),
+  sex: col('sex'),
+  age: col('age'),
+  categoryType: col('category_type'),
+  category: col('category'),
+  value: col('value'),
+  lower95: col('lower95'),
+  upper95: col('upper95'),
+  lower998: col('lower998'),
+  upper998: col('upper998'),
+  count: col('count'),
+  denominator: col('denominator'),
+};
+
+const numAt = (values: readonly SinkValue[], i: number): number | null => {
+  const x = values[i];
+  return typeof x === 'number' ? x : null;
+};
 
 // CI limits are published rounded in some extracts; a value just outside its own limit by
 // rounding is not an error.
@@ -42,19 +48,37 @@ export class ObservationValidator {
     private readonly known?: ReadonlySet<string>,
   ) {}
 
-  /** Check a row; returns the problem codes that flag it (empty when clean). */
-  check(row: ObservationCheck, rowNumber: number): ProblemCode[] {
+  /**
+   * Check an observation given as values in TABLE_COLUMNS order; `percent` says the value is a
+   * percentage by the source's unit. Returns the problem codes that flag it (empty if clean).
+   */
+  check(values: readonly SinkValue[], rowNumber: number, percent: boolean): ProblemCode[] {
     const flags: ProblemCode[] = [];
-    const code = this.areaCode(row.area_code, rowNumber);
+    const areaCode = String(values[I.area]);
+    const code = this.areaCode(areaCode, rowNumber);
     if (code !== null) flags.push(code);
-
-    const key = [row.indicator_id, row.area_code, row.period, row.sex, row.age, row.category_type, row.category].join('\u0001');
+    const row = {
+      indicator_id: String(values[I.indicator]),
+      area_code: areaCode,
+      period: String(values[I.period]),
+      sex: values[I.sex],
+      age: values[I.age],
+      category: values[I.category],
+      value: numAt(values, I.value),
+      lower95: numAt(values, I.lower95),
+      upper95: numAt(values, I.upper95),
+      lower998: numAt(values, I.lower998),
+      upper998: numAt(values, I.upper998),
+      count: numAt(values, I.count),
+      denominator: numAt(values, I.denominator),
+    };
+    const key = `${row.indicator_id}\u0001${areaCode}\u0001${row.period}\u0001${String(row.sex)}\u0001${String(row.age)}\u0001${String(values[I.categoryType])}\u0001${String(row.category)}`;
     if (this.keys.has(key)) {
       flags.push('duplicate-key');
       this.problems.add(
         'duplicate-key',
         'warning',
-        `A second row for indicator ${row.indicator_id}, area ${row.area_code}, period ${row.period}${row.sex === null ? '' : `, ${row.sex}`}${row.age === null ? '' : `, ${row.age}`}${row.category === null ? '' : `, ${row.category}`}.`,
+        `A second row for indicator ${row.indicator_id}, area ${row.area_code}, period ${row.period}${row.sex === null ? '' : `, ${String(row.sex)}`}${row.age === null ? '' : `, ${String(row.age)}`}${row.category === null ? '' : `, ${String(row.category)}`}.`,
         'Remove the repeated row from the file, or drop flagged rows at import; otherwise sums and ranks count it twice.',
         { row: rowNumber },
       );
@@ -64,7 +88,7 @@ export class ObservationValidator {
 
     const v = row.value;
     if (v !== null) {
-      if (row.percent && (v < 0 || v > 100)) {
+      if (percent && (v < 0 || v > 100)) {
         flags.push('implausible-value');
         this.problems.add('implausible-value', 'warning', `${String(v)} is not a possible percentage.`, 'Check the value in the source; a percentage must lie between 0 and 100.', { row: rowNumber, column: 'value' });
       }

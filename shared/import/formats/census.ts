@@ -51,7 +51,7 @@ export function parseBulkColumn(header: string): { dimension: string; category: 
 function writeCounts(ctx: LoadContext, read: FieldReader, f: Fields, n: number, columns: readonly { index: number; dimension: string; category: string }[], base: { table_id: string; area_code: string; area_name: string | null; geography_level: string | null }): void {
   for (const col of columns) {
     const cell = read.number(f, col.index, n);
-    ctx.write('census', { ...base, dimension: col.dimension, category: col.category, count: cell.value, null_reason: cell.reason });
+    ctx.write('census', { table_id: base.table_id, area_code: base.area_code, area_name: base.area_name, geography_level: base.geography_level, dimension: col.dimension, category: col.category, count: cell.value, null_reason: cell.reason });
   }
 }
 
