@@ -264,3 +264,92 @@ describe('recentTrend: bad input', () => {
     expect(() => recentTrend(input)).toThrow(message);
   });
 });
+
+/**
+ * Real England/region series with the trend Fingertips published for them, as quoted in FingertipsNext's
+ * own unit tests (dhsc-govuk/FingertipsNext, trend-analysis/TrendAnalysisApp.UnitTests/Calculator/
+ * IndicatorTestData.cs and TrendCalculatorTests.cs, which say each expected trend is "as per website").
+ * Rows are [year, count, denominator, value, lower95, upper95], oldest first. χ² values are this
+ * implementation's, cross-checked by the Python re-derivation (tolerance 1e-6 relative).
+ */
+type Row = readonly [number, number, number, number, number, number];
+const columns = (rows: readonly Row[]) => ({
+  years: rows.map((r) => r[0]),
+  counts: rows.map((r) => r[1]),
+  denominators: rows.map((r) => r[2]),
+  values: rows.map((r) => r[3]),
+  lower95: rows.map((r) => r[4]),
+  upper95: rows.map((r) => r[5]),
+});
+
+describe('recentTrend reproduces trends published by Fingertips', () => {
+  it('241 Diabetes prevalence (QOF), England, proportions method -> Increasing (χ² 16494.76)', () => {
+    const rows: Row[] = [
+      [2020, 3455176, 48783947, 7.0826, 7.0754, 7.094],
+      [2021, 3491868, 49122259, 7.1085, 7.1013, 7.1199],
+      [2022, 3625401, 49956777, 7.2571, 7.2499, 7.2684],
+      [2023, 3774801, 50649129, 7.4528, 7.4456, 7.4643],
+      [2024, 3938080, 51441896, 7.6554, 7.6481, 7.6669],
+    ];
+    const r = recentTrend({ ...columns(rows), polarity: 'not-applicable', method: 'proportions' });
+    expect(r.label).toBe('Increasing');
+    expect(Math.abs(r.chiSquared! / 16494.755906619033 - 1)).toBeLessThan(1e-6);
+  });
+  it('30309 MMR one dose at 2, Yorkshire and the Humber, high is good -> Decreasing and getting worse', () => {
+    const rows: Row[] = [
+      [2020, 57274, 61834, 92.6254, 92.4168, 92.8288],
+      [2021, 55865, 60511, 92.3221, 92.1072, 92.5315],
+      [2022, 53681, 59074, 90.8708, 90.6358, 91.1004],
+      [2023, 51767, 57508, 90.017, 89.7694, 90.2594],
+      [2024, 53185, 59028, 90.1013, 89.8578, 90.3396],
+    ];
+    const r = recentTrend({
+      ...columns(rows),
+      polarity: 'high-is-good',
+      method: 'weighted-least-squares',
+    });
+    expect(r.label).toBe('Decreasing and getting worse');
+    expect(Math.abs(r.chiSquared! / 418.53656853121885 - 1)).toBeLessThan(1e-6);
+  });
+  it('41203 Preventable sight loss from diabetic eye disease (crude rate), England, low is good -> Increasing and getting worse', () => {
+    const rows: Row[] = [
+      [2020, 1416, 48246126, 2.935, 2.7841, 3.0919],
+      [2021, 935, 48440507, 1.93028, 1.8085, 2.058],
+      [2022, 1344, 48753376, 2.7567, 2.6113, 2.9082],
+      [2023, 1415, 49300918, 2.8701, 2.7225, 3.0237],
+      [2024, 1502, 49866388, 3.0121, 2.8616, 3.1683],
+    ];
+    const r = recentTrend({
+      ...columns(rows),
+      polarity: 'low-is-good',
+      method: 'weighted-least-squares',
+    });
+    expect(r.label).toBe('Increasing and getting worse');
+    expect(Math.abs(r.chiSquared! / 33.48578067368993 - 1)).toBeLessThan(1e-6);
+  });
+  it('40501 Under 75 cancer mortality (DSR), England, low is good -> Decreasing and getting better', () => {
+    // The source gives the 2023 value as `120/7742` (a typo: C# integer division, 0); the value inside
+    // its CI 119.8035-121.7507 is 120.7742, used here. Either way the trend is the same.
+    const rows: Row[] = [
+      [2019, 61807, 51510878, 126.9341, 125.9343, 127.94],
+      [2020, 61740, 51530437, 125.829, 124.8371, 126.8268],
+      [2021, 60202, 51653460, 121.5234, 120.5533, 122.4993],
+      [2022, 60192, 51966274, 122.3782, 121.4012, 123.361],
+      [2023, 59423, 52380101, 120.7742, 119.8035, 121.7507],
+    ];
+    const r = recentTrend({
+      ...columns(rows),
+      polarity: 'low-is-good',
+      method: 'weighted-least-squares',
+    });
+    expect(r.label).toBe('Decreasing and getting better');
+    expect(Math.abs(r.chiSquared! / 97.09532066903253 - 1)).toBeLessThan(1e-6);
+    // With only 4 points (the source's "insufficient data" case) it cannot be calculated.
+    const short = recentTrend({
+      ...columns(rows.slice(1)),
+      polarity: 'low-is-good',
+      method: 'weighted-least-squares',
+    });
+    expect(short.label).toBe('Cannot be calculated');
+  });
+});
