@@ -94,14 +94,21 @@ export function siiForArea(area: AreaData, settings: AreaSettings, random: Norma
     rii.value = finite(m < 0 ? 1 / (g1 / g0) : g1 / g0);
     intercept = finite(g0 * Math.abs(m));
   }
-  if (levels.length === 0) return { quantiles: area.quantiles.length, population, sii, rii, intercept };
+  let note: string | undefined;
+  if (sii.value === null || rii.value === null || intercept === null) {
+    note = 'not calculable: the fitted value at rank 0 is 0 or the fit overflowed; check the values';
+  }
+  const result = (): AreaResult => {
+    const base = { quantiles: area.quantiles.length, population, sii, rii, intercept };
+    return note === undefined ? base : { ...base, note };
+  };
+  if (levels.length === 0) return result();
 
   const co = simulationCoefficients(ranks);
   const backTransform = transform || type === 'other' ? 'identity' : type === 'rate' ? 'exp' : 'expit';
   const sims = simulateSlopes({ mean: area.mean, se: area.se, ...co, backTransform, repetitions }, random, work);
   const slopes = sims.slope;
   const positions = levels.flatMap((level) => limitPositions(repetitions, level.confidence));
-  let note: string | undefined;
   if (!transform) {
     const ratios = work.ratio;
     let nan = false;
@@ -138,9 +145,7 @@ export function siiForArea(area: AreaData, settings: AreaSettings, random: Norma
       rii[`upper${level.suffix}`] = finite(flip ? 1 / (g(x0) / g(i0)) : g(x1) / g(i1));
     });
   }
-  return note === undefined
-    ? { quantiles: area.quantiles.length, population, sii, rii, intercept }
-    : { quantiles: area.quantiles.length, population, sii, rii, intercept, note };
+  return result();
 }
 
 /** Order statistics at `positions`, or undefined if any simulated value is NaN. */
