@@ -252,6 +252,8 @@ describe('percentileInc', () => {
 
 describe('quintilesLegacy', () => {
   // Ten values 1..10. Bounds by hand (position 9f): P20 = 2.8, P40 = 4.6, P60 = 6.4, P80 = 8.2, max 10.
+  // The categories agree with fingertips-open's own QuintilesComparerTest (Test_GetCategories,
+  // ..RagHighIsGood: 1->5, 3->4, 5->3, 7->2, 9->1; ..RagLowIsGood: 1->1, 3->2, 5->3, 7->4, 9->5).
   const values = [1, 2, 3, 4, 5, 6, 7, 8, 9, 10];
   it('bounds are PERCENTILE.INC rounded to 10 dp', () => {
     expect(quintilesLegacy(values, 'no-judgement').bounds).toEqual([2.8, 4.6, 6.4, 8.2, 10]);
@@ -271,6 +273,8 @@ describe('quintilesLegacy', () => {
       quintile: 1,
       label: 'Best',
     });
+    const q = quintilesLegacy(values, 'low-is-good').categories.map((c) => c.quintile);
+    expect([q[0], q[2], q[4], q[6], q[8]]).toEqual([1, 2, 3, 4, 5]); // fingertips-open Test_GetCategoriesRagLowIsGood
   });
   it('a value equal to a bound goes to the lower category', () => {
     // 1,2,3,4,5: P20 = 1.8, P40 = 2.6, P60 = 3.4, P80 = 4.2. With 1,2,2,2,5: P20 = 1.8, P40 = 2, P60 = 2,
