@@ -1,4 +1,4 @@
-import { mkdtemp, mkdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, mkdir, readFile, rm, truncate, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
@@ -216,6 +216,29 @@ describe('open data files and save exports', () => {
     expect(result.ok && result.value.files.map((f) => [f.name, f.bytes.byteLength])).toEqual([
       ['fingertips export.csv', 8],
     ]);
+  });
+
+  it('refuses a data file over the size limit before reading it (sparse file)', async () => {
+    const file = path.join(base, 'huge.csv');
+    await writeFile(file, '');
+    await truncate(file, IPC_LIMITS.maxDataFileBytes + 1);
+    dialogs.chooseDataFiles.mockResolvedValueOnce([file]);
+    expect(await setup()('openDataFiles', APP, undefined)).toMatchObject({
+      ok: false,
+      error: { code: 'too-large', message: expect.stringContaining('"huge.csv"') },
+    });
+  });
+
+  it('refuses more files than one open allows', async () => {
+    dialogs.chooseDataFiles.mockResolvedValueOnce(
+      Array.from({ length: IPC_LIMITS.maxDataFilesPerOpen + 1 }, (_, i) =>
+        path.join(base, `${i}.csv`),
+      ),
+    );
+    expect(await setup()('openDataFiles', APP, undefined)).toMatchObject({
+      ok: false,
+      error: { code: 'too-large' },
+    });
   });
 
   it('returns no files when the dialog is cancelled', async () => {

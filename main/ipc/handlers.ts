@@ -54,7 +54,9 @@ export function createHandlers(deps: {
       let total = 0;
       for (const path of paths) {
         const name = toPortableFileName(basename(requireAbsolute(path)));
-        const bytes = await readBounded(path, IPC_LIMITS.maxDataFileBytes, `"${name}"`);
+        const bytes = await readBounded(path, IPC_LIMITS.maxDataFileBytes, `"${name}"`, {
+          followLinks: true,
+        });
         total += bytes.byteLength;
         if (total > IPC_LIMITS.maxDataFilesTotalBytes) {
           throw new IpcFailure(

@@ -24,15 +24,23 @@ function ioFailure(error: unknown, what: string): IpcFailure {
   );
 }
 
-/** Reads a regular file of at most maxBytes; the size is checked on the open handle, before reading. */
+/**
+ * Reads a regular file of at most maxBytes; the size is checked on the open handle, before
+ * reading. A link as the last segment is refused unless the path is the user's own dialog
+ * choice (`followLinks`), where following it is what the user asked for.
+ */
 export async function readBounded(
   filePath: string,
   maxBytes: number,
   what = `"${basename(filePath)}"`,
+  options: { readonly followLinks?: boolean } = {},
 ): Promise<Uint8Array> {
   let handle;
   try {
-    handle = await open(filePath, constants.O_RDONLY | NOFOLLOW);
+    handle = await open(
+      filePath,
+      constants.O_RDONLY | (options.followLinks === true ? 0 : NOFOLLOW),
+    );
   } catch (error) {
     throw ioFailure(error, what);
   }

@@ -105,6 +105,14 @@ describe('readBounded', () => {
     await expect(readBounded(file, 1024)).rejects.toMatchObject({ code: 'too-large' });
     expect((await readBounded(file, 1025)).byteLength).toBe(1025);
   });
+  it('refuses a link unless asked to follow it (a file the user picked in the dialog)', async () => {
+    const link = path.join(root, 'link.csv');
+    await symlink(path.join(outside, 'secret.txt'), link);
+    await expect(readBounded(link, 1024)).rejects.toMatchObject({ code: 'not-granted' });
+    expect(
+      new TextDecoder().decode(await readBounded(link, 1024, 'link', { followLinks: true })),
+    ).toBe('secret');
+  });
   it('refuses folders', async () => {
     await expect(readBounded(root, 1024)).rejects.toMatchObject({ code: 'not-found' });
   });
