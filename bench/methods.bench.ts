@@ -34,6 +34,7 @@ import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { dsr } from '../shared/methods/dsr';
 import { ESP2013 } from '../shared/methods/esp2013';
+import { lifeExpectancy } from '../shared/methods/lifeExpectancy';
 import { proportion } from '../shared/methods/proportion';
 import { sii } from '../shared/methods/sii';
 import { median, peakRssMb, printTable, time } from './stats';
@@ -110,7 +111,7 @@ function prepareDsr(): () => string {
 
 // ---- (c) life expectancy ---------------------------------------------------------------------
 /** The (c) inputs: 1,000 areas x 20 bands, as columns. */
-export function lifeExpectancyInputs(): {
+function lifeExpectancyInputs(): {
   area: number[];
   startAge: Float64Array;
   population: Float64Array;
@@ -139,6 +140,21 @@ export function lifeExpectancyInputs(): {
     }
   }
   return { area, startAge, population, deaths };
+}
+
+function prepareLifeExpectancy(): () => string {
+  const { area, startAge, population, deaths } = lifeExpectancyInputs();
+  return () => {
+    const out = lifeExpectancy({
+      startAge,
+      population,
+      deaths,
+      groupBy: { area },
+      confidence: 0.95,
+    });
+    if (out.warnings.length > 0) throw new Error(`unexpected warning: ${out.warnings[0]!.message}`);
+    return expectGroups(out.records.length, 1000 * 20, out.records.at(-1)?.value);
+  };
 }
 
 // ---- (d) SII ---------------------------------------------------------------------------------
@@ -213,7 +229,7 @@ const WORKLOADS: readonly Workload[] = [
     rows: '1,000 areas x 20 bands',
     rSeconds: 4.38,
     runs: RUNS,
-    prepare: () => undefined,
+    prepare: prepareLifeExpectancy,
   },
   {
     id: 'd',

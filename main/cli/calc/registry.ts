@@ -57,9 +57,11 @@ export const METHODS: readonly MethodEntry[] = [
   },
   {
     name: 'life-expectancy',
-    synopsis: '--start-age COL --population COL --deaths COL',
+    synopsis:
+      '--start-age COL --population COL --deaths COL [--age-bands 90plus|85plus] [--le-age N,...]',
     summary:
       'life expectancy at every start age, Chiang II (phe_life_expectancy; 20 bands 0,1,5,...,90)',
+    load: async () => (await import('./lifeExpectancy')).adapter,
   },
   {
     name: 'quantile',
