@@ -45,8 +45,6 @@ import { MethodInputError } from './errors';
 export type { HeatCiMethod, HeatInput, HeatMeasureId, HeatMeasureResult } from './heat/input';
 export type { RegressionModel } from './heat/regression';
 export type { SimulationOptions } from './heat/simulation';
-export { simplePair } from './heat/simple';
-export { impactReference } from './heat/impact';
 
 export interface HeatOptions {
   /** Which measures to compute, in this order; default all 21 in `HEAT_MEASURES` order. */
