@@ -11,11 +11,16 @@
  * |---|---|---|
  * | D, R | analytic | √(se₁² + se₂²); R on the log scale (delta method) |
  * | ACI, RCI | analytic | convenient regression SE (O'Donnell et al. 2008) |
- * | SII, RII | analytic | logistic regression, delta method, HC1 robust covariance |
+ * | SII, RII | analytic | logistic regression, delta method, HC1 robust covariance (`regression` option) |
  * | BGV | analytic | Ahn et al. (2018) |
  * | TI, MLD | analytic | Ahn et al. (2018), ×1000 |
  * | PAF, PAR | analytic | Walter (1978) |
  * | BGSD, COV, MDMU, MDMW, MDBU, MDBW, MDRU, MDRW, IDISU, IDISW | simulation (opt-in) | Ahn et al. (2019) |
+ *
+ * Verified against WHO's `healthequal` 1.0.1 test suite (every measure with a published value; see
+ * heat.healthequal.test.ts). Known, deliberate differences from it: SII/RII default to the standard
+ * grouped binomial fit (`regression: 'logit-healthequal'` reproduces its pop²-weighted fit), and the
+ * SEs of PAF (percent) and TI/MLD (×1000) carry the same scale factor as their estimates.
  *
  * Usage: `heatMeasures({ subgroups, estimates, populations, se, ordered, favourable, ... })` returns
  * one `HeatMeasureResult` per measure, with `estimate: null` and a `reason` where a measure does not
