@@ -4,12 +4,11 @@
  * final interval; the formulas are in `lifeTable.ts`).
  *
  * Age bands: the package's 20 bands 0, 1-4, 5-9, …, 85-89, 90+ (`AGE_BANDS_90_PLUS`, the
- * default), or 19 bands closing at 85+ (`AGE_BANDS_85_PLUS`), for populations published only to
- * 85+. The package hard-codes 20 bands; the 85+ table uses the same formulas, none of which
- * depends on the start of the open interval (Chiang 1968; Silcocks et al. 2001 derive the
- * open-interval term for a general final age ω; Eayres & Williams 2004 evaluated the method with
- * an 85+ final band). There is no 85+ reference vector, so that variant is checked by hand
- * calculation and invariants in the tests.
+ * default), or 19 bands closing at 85+ (`AGE_BANDS_85_PLUS`) for populations published only to
+ * 85+. The package hard-codes 20 bands. The 85+ table uses exactly the same formulas: none of
+ * them depends on where the open interval starts (see `lifeTable.ts`), and the papers the method
+ * comes from worked with an 85+ open interval (Silcocks et al. 2001; Eayres & Williams 2004).
+ * There is no 85+ reference vector, so that variant is checked by hand calculation in the tests.
  *
  * Suppression, as the package: a group with negative deaths, a population ≤ 0 in any band, not
  * exactly one row per age band, deaths > population in any band, or a total population ≤ 5,000
@@ -21,7 +20,8 @@
  *
  * Other differences, deliberate: calculated groups keep first-seen order (the package sorts them
  * by group key); `popsUsed`/`deathsUsed` are given for every row (the package drops them when an
- * ungrouped table is suppressed); missing or non-finite deaths or population are an error.
+ * ungrouped table is suppressed); warnings name each group (the package warns once per reason);
+ * missing or non-finite deaths or population are an error.
  *
  * Reference vectors: fixtures/reference/pheindicatormethods/data/life_expectancy_*.csv.
  */
