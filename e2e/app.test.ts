@@ -135,6 +135,19 @@ describe('adding a CSV', () => {
     await expect.poll(() => range.innerText()).toMatch(/^Rows 101–200 of 250/);
     expect(await app.page.locator('.data-table table').innerText()).toContain('200.5');
   });
+
+  it('imports a CSV dropped onto the drop zone', async () => {
+    const csv = 'Area Code,Indicator,Period,Value\nE09000002,Test measure,2022,42.5\nE12000007,Test measure,2022,40.25\n';
+    await app.page.getByTestId('drop-zone').evaluate((zone, text) => {
+      const data = new DataTransfer();
+      data.items.add(new File([text], 'dropped.csv', { type: 'text/csv' }));
+      zone.dispatchEvent(new DragEvent('dragover', { dataTransfer: data, bubbles: true, cancelable: true }));
+      zone.dispatchEvent(new DragEvent('drop', { dataTransfer: data, bubbles: true, cancelable: true }));
+    }, csv);
+    await app.page.getByRole('heading', { name: 'dropped.csv' }).waitFor();
+    await expect.poll(() => app.page.getByTestId('table-range').innerText()).toMatch(/^Rows 1–2 of 2/);
+    expect(await app.page.locator('.data-table table').innerText()).toContain('40.25');
+  });
 });
 
 describe('export', () => {

@@ -83,7 +83,7 @@ export function App() {
             <>
               <ImportReportView file={selected} />
               {selected.outcome.view !== null ? (
-                <DataTable source={selected.outcome.view} />
+                <DataTable key={selected.id} source={selected.outcome.view} />
               ) : (
                 <p className="muted">There is no table to show for this file.</p>
               )}

@@ -21,6 +21,8 @@ export function ImportReportView({ file }: { readonly file: LoadedFile }) {
             <dd>{outcome.report.encoding}</dd>
             <dt>Rows read</dt>
             <dd data-testid="import-rows">{outcome.report.rowsRead.toLocaleString('en-GB')}</dd>
+            <dt>Import time</dt>
+            <dd>{(outcome.report.elapsedMs / 1000).toFixed(1)} s</dd>
             <dt>Rows written</dt>
             <dd>
               {Object.entries(outcome.report.rowsWritten)
@@ -32,17 +34,18 @@ export function ImportReportView({ file }: { readonly file: LoadedFile }) {
         )}
         {outcome.kind === 'needs-mapping' && (
           <>
-            <dt>Rows</dt>
-            <dd data-testid="import-rows">{outcome.report.rowsTotal.toLocaleString('en-GB')}</dd>
             <dt>Encoding</dt>
             <dd>{outcome.report.encoding}</dd>
+            <dt>Suggested mapping</dt>
+            <dd data-testid="suggested-mapping">{mappingText(outcome.report.suggested.columns)}</dd>
           </>
         )}
       </dl>
       {outcome.kind === 'needs-mapping' && (
         <p className="notice">
-          This table's layout was not recognised, so it is shown as read and is not yet part of the
-          workspace's data. Map its columns to area, period and value to use it in analyses.
+          This table's layout is not one of the formats the workbench knows, so it is shown as read
+          and is not yet part of the workspace's data. Its columns need mapping to area, period and
+          value before analyses can use it; the suggestion above is a starting point.
         </p>
       )}
       {outcome.kind === 'failed' && (
@@ -87,6 +90,12 @@ function statusText(outcome: ImportOutcome): string {
     case 'failed':
       return 'Not imported';
   }
+}
+
+function mappingText(columns: Readonly<Partial<Record<string, string>>>): string {
+  const pairs = Object.entries(columns).filter((entry): entry is [string, string] => entry[1] !== undefined);
+  if (pairs.length === 0) return 'none found';
+  return pairs.map(([field, header]) => `“${header}” → ${field.replace('_', ' ')}`).join(', ');
 }
 
 export function formatBytes(n: number): string {

@@ -8,6 +8,7 @@ import { buildBoroughProfile, type BoroughProfile } from '../../../shared/analys
 import type { Engine } from '../../../shared/engine/engine';
 import { useServices } from '../app/services';
 import { importData, type LoadedFile } from '../data/importData';
+import { loadPlotly } from '../figures/plotly';
 import { DEMO_FILES } from './demoFiles';
 
 export type DemoState =
@@ -35,6 +36,8 @@ class DemoLoad {
 const loads = new WeakMap<() => Promise<Engine>, DemoLoad>();
 
 async function loadDemo(getEngine: () => Promise<Engine>, onStep: (step: string) => void): Promise<DemoResult> {
+  // Parse Plotly (4.6 MB) while DuckDB compiles in its worker: the main thread is idle then.
+  void loadPlotly();
   const engine = await getEngine();
   const files: LoadedFile[] = [];
   for (const demo of DEMO_FILES) {
