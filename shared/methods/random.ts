@@ -41,6 +41,7 @@ export class RRandom implements NormalSource {
   private next = N;
   /** Scratch for `fillNormal`. */
   private probabilities = new Float64Array(0);
+  private tails = new Int32Array(0);
 
   /** Same stream as R after `set.seed(seed)` (seed: an integer, as R's `as.integer`). */
   constructor(seed: number) {
@@ -83,10 +84,15 @@ export class RRandom implements NormalSource {
    * draws), then the ~15% of draws in the tails are recomputed.
    */
   fillNormal(out: Float64Array, count = out.length): void {
-    if (this.probabilities.length < count) this.probabilities = new Float64Array(count);
+    if (this.probabilities.length < count) {
+      this.probabilities = new Float64Array(count);
+      this.tails = new Int32Array(count);
+    }
     const ps = this.probabilities;
+    const tails = this.tails;
     const block = this.block;
     let next = this.next;
+    let nTails = 0;
     let i = 0;
     while (i < count) {
       if (next === 624) {
@@ -97,8 +103,12 @@ export class RRandom implements NormalSource {
       const end = Math.min(count, i + ((624 - next) >> 1));
       for (; i < end; i++, next += 2) {
         const p = (Math.trunc(134217728 * block[next]!) + block[next + 1]!) / 134217728;
+        const q = p - 0.5;
         ps[i] = p;
-        out[i] = qnormCentral(p - 0.5);
+        out[i] = qnormCentral(q);
+        // Branch-free append of tail draws, recomputed below.
+        tails[nTails] = i;
+        nTails += Math.abs(q) > 0.425 ? 1 : 0;
       }
       if (i < count && next === 623) {
         // One uniform left: the draw straddles two blocks.
@@ -106,14 +116,17 @@ export class RRandom implements NormalSource {
         this.refill();
         const p = (Math.trunc(134217728 * u1) + block[0]!) / 134217728;
         ps[i] = p;
-        out[i++] = qnormCentral(p - 0.5);
+        out[i] = qnormCentral(p - 0.5);
+        tails[nTails] = i;
+        nTails += Math.abs(p - 0.5) > 0.425 ? 1 : 0;
+        i++;
         next = 1;
       }
     }
     this.next = next;
-    for (let j = 0; j < count; j++) {
-      const p = ps[j]!;
-      if (Math.abs(p - 0.5) > 0.425) out[j] = qnormR(p);
+    for (let t = 0; t < nTails; t++) {
+      const j = tails[t]!;
+      out[j] = qnormTail(ps[j]!);
     }
   }
 }
@@ -190,9 +203,15 @@ export function qnormR(p: number): number {
   if (p === 0) return -Infinity;
   if (p === 1) return Infinity;
   const q = p - 0.5;
+  if (Math.abs(q) <= 0.425) return qnormCentral(q);
+  return qnormTail(p);
+}
+
+/** AS 241 for p < 0.075 or p > 0.925 (0 < p < 1). */
+function qnormTail(p: number): number {
   /* eslint-disable no-loss-of-precision -- AS 241's published 20-digit coefficients, kept
      verbatim for auditing; they round to the same doubles as in R's C source. */
-  if (Math.abs(q) <= 0.425) return qnormCentral(q);
+  const q = p - 0.5;
   // r = min(p, 1 − p) < 0.075; R writes 1 − p as 0.5 − p + 0.5.
   let r = q > 0 ? 0.5 - p + 0.5 : p;
   r = Math.sqrt(-Math.log(r));
