@@ -1,6 +1,8 @@
 /**
  * Order statistics of a large sample without sorting it: the k-th smallest values, as
- * `sort(x)[k]` in R, found by quickselect (Hoare 1961, "Algorithm 65: Find") in expected O(n).
+ * `sort(x)[k]` in R. Large arrays use one bracketing pass per rank from a sorted sample (Floyd &
+ * Rivest 1975); otherwise, and as the fallback, quickselect (Hoare 1961, "Algorithm 65: Find").
+ * Both are expected O(n) and exact: the result is the element a full sort would put there.
  *
  * Used for the simulated confidence limits of the slope index of inequality, where 100,000
  * simulated slopes per area need two or four order statistics each: a full sort would dominate
@@ -61,20 +63,67 @@ function selectInPlace(a: Float64Array, k: number, lo: number, hi: number): void
   insertionSort(a, lo, hi);
 }
 
+/** Sample size for the sampling pass; ranges shorter than SAMPLED use quickselect only. */
+const SAMPLE = 1024;
+const SAMPLED = 16 * SAMPLE;
+
+/**
+ * One pass for rank k: elements are bracketed by two values read from the sorted sample around
+ * k's expected place (± 4 binomial standard deviations), those inside the bracket are copied out
+ * and the rank is selected among them (Floyd & Rivest 1975, "Algorithm 489"). Returns undefined
+ * when the bracket misses, which happens with probability < 1e-4; the caller then falls back.
+ */
+function selectBySample(values: Float64Array, k: number, sample: Float64Array, buffer: Float64Array): number | undefined {
+  const n = values.length;
+  const f = k / n;
+  const margin = 4 * Math.sqrt(SAMPLE * f * (1 - f)) + 2;
+  const lo = sample[Math.max(0, Math.floor(f * SAMPLE - margin))]!;
+  const hi = sample[Math.min(SAMPLE - 1, Math.ceil(f * SAMPLE + margin))]!;
+  let below = 0;
+  let kept = 0;
+  const capacity = buffer.length;
+  for (let i = 0; i < n; i++) {
+    const v = values[i]!;
+    if (v < lo) below++;
+    else if (v <= hi) {
+      if (kept === capacity) return undefined;
+      buffer[kept++] = v;
+    }
+  }
+  if (k < below || k >= below + kept) return undefined;
+  selectInPlace(buffer, k - below, 0, kept - 1);
+  return buffer[k - below]!;
+}
+
 /**
  * The values at 1-based sorted positions `positions` (as R's `sort(values)[positions]`).
- * Reorders `values` in place. `values` must not contain NaN. Positions must lie in
- * 1..values.length.
+ * May reorder `values`. `values` must not contain NaN. Positions must lie in 1..values.length.
  */
 export function orderStatistics(values: Float64Array, positions: readonly number[]): Float64Array {
   const n = values.length;
-  const order = positions.map((p, i) => [p, i] as const).sort((u, v) => u[0] - v[0]);
-  const out = new Float64Array(positions.length);
-  let lo = 0;
-  for (const [p, i] of order) {
+  for (const p of positions) {
     if (!(Number.isInteger(p) && p >= 1 && p <= n)) {
       throw new RangeError(`order statistic position ${String(p)} is outside 1..${String(n)}`);
     }
+  }
+  const out = new Float64Array(positions.length);
+  let pending = positions.map((p, i) => [p, i] as const);
+  if (n >= SAMPLED) {
+    // A sorted systematic sample brackets each rank; one pass each, no reordering.
+    const sample = new Float64Array(SAMPLE);
+    const stride = n / SAMPLE;
+    for (let j = 0; j < SAMPLE; j++) sample[j] = values[Math.floor(j * stride)]!;
+    sample.sort();
+    const buffer = new Float64Array(Math.ceil(n / 8));
+    pending = pending.filter(([p, i]) => {
+      const v = selectBySample(values, p - 1, sample, buffer);
+      if (v === undefined) return true;
+      out[i] = v;
+      return false;
+    });
+  }
+  let lo = 0;
+  for (const [p, i] of pending.sort((u, v) => u[0] - v[0])) {
     const k = p - 1;
     // Values left of the previous position are all ≤ it, so the search can start there.
     selectInPlace(values, k, lo, n - 1);
