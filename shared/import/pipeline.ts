@@ -64,8 +64,9 @@ export async function runImport(engine: Engine, input: ImportInput, options: Imp
       if (existing !== undefined && (options.onDuplicate ?? 'skip') === 'skip') {
         return { ...base, status: 'duplicate', existingSourceFileId: existing.id, existingName: existing.name } as const;
       }
-      if (existing !== undefined) await removeSourceFile(engine, existing.id);
+      // Take the id before removing a replaced file, so a new import never reuses its id.
       const id = await nextSourceFileId(engine);
+      if (existing !== undefined) await removeSourceFile(engine, existing.id);
       const problems = new ProblemList(file);
       const policy = plan.kind === 'json' ? 'replace-existing' : (plan.format.indicatorPolicy ?? 'skip-existing');
       const loader = new Loader(engine, file, id, problems, options, policy);
@@ -141,6 +142,7 @@ async function loadTabular(loader: Loader, format: TabularFormat, headerIndex: n
   let ended = false;
   const policy = format.ragged ?? 'exact';
   let minFields = 0;
+  let width: number | undefined;
   await records.forEach({
     onRecord(fields, index) {
       if (ended || index < headerIndex) return;
@@ -156,15 +158,20 @@ async function loadTabular(loader: Loader, format: TabularFormat, headerIndex: n
         return;
       }
       rowNumber++;
-      const width = header!.length;
-      if (policy === 'exact' && (fields.length > width || fields.length < minFields)) {
-        throw new ImportError(
-          'malformed-csv',
-          file,
-          `Data row ${String(rowNumber)} (record ${String(index + 1)}) has ${String(fields.length)} fields but the header has ${String(width)}; the file may be truncated, or a value contains an unquoted delimiter.`,
-          'Export the file again; if you edited it, check that row for a stray comma or a missing quote.',
-          rowNumber,
-        );
+      // Every data row must have the width of the first one, which must lie between the
+      // format's minimum and the header's width: a ragged row means a truncated file, a stray
+      // delimiter or a damaged quote, and loading it would shift values into wrong columns.
+      if (policy === 'exact') {
+        if (width === undefined) width = fields.length;
+        if (fields.length !== width || fields.length > header!.length || fields.length < minFields) {
+          throw new ImportError(
+            'malformed-csv',
+            file,
+            `Data row ${String(rowNumber)} (record ${String(index + 1)}) has ${String(fields.length)} fields, but ${rowNumber === 1 ? `the header has ${String(header!.length)}` : `the rows before it have ${String(width)}`}; the file may be truncated, or a value contains an unquoted delimiter or a stray quote.`,
+            'Export the file again; if you edited it, check that row for a stray comma or quote.',
+            rowNumber,
+          );
+        }
       }
       handler!.row(fields, rowNumber);
     },

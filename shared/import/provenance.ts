@@ -9,7 +9,10 @@ import { ident } from '../engine/sql';
 import { FILE_OWNED_TABLES } from '../model/schema';
 
 export async function sha256Hex(bytes: Uint8Array): Promise<string> {
-  const digest = new Uint8Array(await crypto.subtle.digest('SHA-256', bytes));
+  // The DOM typing of digest() wants an ArrayBuffer-backed view; file bytes always are one
+  // (never a SharedArrayBuffer), and copying a large file just to satisfy the type would cost
+  // its size again in memory.
+  const digest = new Uint8Array(await crypto.subtle.digest('SHA-256', bytes as Uint8Array<ArrayBuffer>));
   let hex = '';
   for (const b of digest) hex += b.toString(16).padStart(2, '0');
   return hex;

@@ -4,7 +4,7 @@
  */
 import { ImportError } from './errors';
 import { decodeText, sniffContainer } from './decode';
-import { previewRecords, sniffDelimiter, streamRecords, type StreamCallbacks } from './csv';
+import { MAX_RECORD_CHARS, previewRecords, sniffDelimiter, streamRecords, type StreamCallbacks } from './csv';
 import type { Fields } from './formats/format';
 import { detectTabular } from './formats/registry';
 import { readXlsxSheets } from './xlsx';
@@ -24,6 +24,8 @@ export type Source =
   | { readonly kind: 'json'; readonly encoding: string; readonly value: unknown };
 
 const SAMPLE_RECORDS = 40;
+/** Excel's column limit: wider "tables" are damaged or not tables. */
+const MAX_COLUMNS = 16_384;
 
 export async function openSource(input: ImportInput): Promise<Source> {
   const { name: file, bytes } = input;
@@ -54,8 +56,16 @@ export async function openSource(input: ImportInput): Promise<Source> {
   if (trimmed === '') {
     throw new ImportError('empty-file', file, 'The file contains only blank lines.', 'Check that the export finished, then choose the file again.');
   }
+  const firstBreak = text.search(/[\r\n]/);
+  if (firstBreak > MAX_RECORD_CHARS || (firstBreak < 0 && text.length > MAX_RECORD_CHARS)) {
+    throw new ImportError('too-large', file, `The first line is longer than ${String(MAX_RECORD_CHARS / 1048576)} MB, so this is not a table the workbench can read.`, 'Check that you chose the right file; tables have one record per line.', 1);
+  }
   const delimiter = sniffDelimiter(text);
   const sample = previewRecords(text, delimiter, SAMPLE_RECORDS);
+  const widest = sample.reduce((m, r) => Math.max(m, r.length), 0);
+  if (widest > MAX_COLUMNS) {
+    throw new ImportError('too-large', file, `A record has ${String(widest)} columns, more than a spreadsheet can hold (${String(MAX_COLUMNS)}).`, 'Check the delimiter and that this is a table; split very wide tables before importing.');
+  }
   let total: number | undefined;
   let cursor = 0;
   return {
