@@ -106,9 +106,13 @@ function Profile({ demo }: { readonly demo: ReturnType<typeof useDemoWorkspace> 
         </p>
       </div>
       {demo.status === 'loading' && (
-        <p className="loading" role="status" data-testid="demo-loading">
-          {demo.step}
-        </p>
+        <div className="loading" role="status">
+          <progress max={demo.step.total} value={demo.step.done} aria-label="Opening the demo workspace" />
+          <p data-testid="demo-loading">{demo.step.label}</p>
+          <p className="muted">
+            The first start compiles the database engine on this computer, which takes a few seconds.
+          </p>
+        </div>
       )}
       {demo.status === 'failed' && (
         <p className="error" role="alert">

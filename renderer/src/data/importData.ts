@@ -39,11 +39,21 @@ export interface LoadedFile {
 
 let sequence = 0;
 
-export async function importData(
-  engine: Engine,
-  file: HostFile,
-  origin: LoadedFile['origin'],
-): Promise<LoadedFile> {
+/** The tail of each engine's import queue: imports run one at a time (each is a transaction). */
+const queues = new WeakMap<Engine, Promise<unknown>>();
+
+/**
+ * Import one file. Imports on the same engine are queued, so a file dropped while the demo
+ * workspace is still loading waits its turn instead of interleaving with another transaction.
+ */
+export function importData(engine: Engine, file: HostFile, origin: LoadedFile['origin']): Promise<LoadedFile> {
+  const previous = queues.get(engine) ?? Promise.resolve();
+  const next = previous.catch(() => undefined).then(() => importNow(engine, file, origin));
+  queues.set(engine, next);
+  return next;
+}
+
+async function importNow(engine: Engine, file: HostFile, origin: LoadedFile['origin']): Promise<LoadedFile> {
   const id = `file-${String(++sequence)}`;
   const base = { id, name: file.name, size: file.bytes.length, origin };
   try {

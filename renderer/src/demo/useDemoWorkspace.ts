@@ -12,9 +12,18 @@ import { loadPlotly } from '../figures/plotly';
 import { DEMO_FILES } from './demoFiles';
 
 export type DemoState =
-  | { readonly status: 'loading'; readonly step: string }
+  | { readonly status: 'loading'; readonly step: Step }
   | { readonly status: 'ready'; readonly files: readonly LoadedFile[]; readonly profile: BoroughProfile }
   | { readonly status: 'failed'; readonly message: string };
+
+/** Progress through the demo's steps: start the engine, import each file, build figures. */
+export interface Step {
+  readonly label: string;
+  readonly done: number;
+  readonly total: number;
+}
+
+const TOTAL_STEPS = DEMO_FILES.length + 2;
 
 interface DemoResult {
   readonly files: readonly LoadedFile[];
@@ -23,8 +32,8 @@ interface DemoResult {
 
 /** One load per engine, shared by every mount (React StrictMode runs effects twice). */
 class DemoLoad {
-  step = 'Starting the database…';
-  readonly listeners = new Set<(step: string) => void>();
+  step: Step = { label: 'Starting the database…', done: 0, total: TOTAL_STEPS };
+  readonly listeners = new Set<(step: Step) => void>();
   readonly promise: Promise<DemoResult>;
   constructor(getEngine: () => Promise<Engine>) {
     this.promise = loadDemo(getEngine, (step) => {
@@ -35,13 +44,13 @@ class DemoLoad {
 }
 const loads = new WeakMap<() => Promise<Engine>, DemoLoad>();
 
-async function loadDemo(getEngine: () => Promise<Engine>, onStep: (step: string) => void): Promise<DemoResult> {
+async function loadDemo(getEngine: () => Promise<Engine>, onStep: (step: Step) => void): Promise<DemoResult> {
   // Parse Plotly (4.6 MB) while DuckDB compiles in its worker: the main thread is idle then.
   void loadPlotly();
   const engine = await getEngine();
   const files: LoadedFile[] = [];
-  for (const demo of DEMO_FILES) {
-    onStep(`Importing ${demo.name}…`);
+  for (const [i, demo] of DEMO_FILES.entries()) {
+    onStep({ label: `Importing ${demo.name}…`, done: i + 1, total: TOTAL_STEPS });
     const response = await fetch(`./demo/${encodeURIComponent(demo.name)}`);
     if (!response.ok) {
       throw new Error(`The demo file ${demo.name} is missing from this build (HTTP ${String(response.status)}).`);
@@ -49,13 +58,16 @@ async function loadDemo(getEngine: () => Promise<Engine>, onStep: (step: string)
     const bytes = new Uint8Array(await response.arrayBuffer());
     files.push(await importData(engine, { name: demo.name, bytes }, 'demo'));
   }
-  onStep('Building figures…');
+  onStep({ label: 'Building figures…', done: TOTAL_STEPS - 1, total: TOTAL_STEPS });
   return { files, profile: await buildBoroughProfile(engine) };
 }
 
 export function useDemoWorkspace(): DemoState {
   const { engine: getEngine } = useServices();
-  const [state, setState] = useState<DemoState>({ status: 'loading', step: 'Starting the database…' });
+  const [state, setState] = useState<DemoState>({
+    status: 'loading',
+    step: { label: 'Starting the database…', done: 0, total: TOTAL_STEPS },
+  });
 
   useEffect(() => {
     let live = true;
@@ -64,7 +76,7 @@ export function useDemoWorkspace(): DemoState {
       load = new DemoLoad(getEngine);
       loads.set(getEngine, load);
     }
-    const onStep = (step: string): void => {
+    const onStep = (step: Step): void => {
       if (live) setState({ status: 'loading', step });
     };
     load.listeners.add(onStep);
