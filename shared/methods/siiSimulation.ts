@@ -58,6 +58,21 @@ export function simulateSlopes(input: SimulationInput, random: NormalSource, out
     const reps = Math.min(batch, repetitions - start);
     fill(reps * perRep);
     let d = 0;
+    if (transform === 0 && perRep === k) {
+      // The common case (natural scale, every se > 0) without per-element branches.
+      for (let rep = start; rep < start + reps; rep++) {
+        let a = 0;
+        let b = 0;
+        for (let i = 0; i < k; i++) {
+          const y = (mean[i]! + se[i]! * z[d++]!) * sqrtShare[i]!;
+          a += alpha[i]! * y;
+          b += beta[i]! * y;
+        }
+        intercept[rep] = a;
+        slope[rep] = b;
+      }
+      continue;
+    }
     for (let rep = start; rep < start + reps; rep++) {
       let a = 0;
       let b = 0;
