@@ -1,4 +1,5 @@
-import { mkdtemp, mkdir, rm, writeFile } from 'node:fs/promises';
+import { existsSync } from 'node:fs';
+import { mkdtemp, mkdir, readdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -73,3 +74,29 @@ describe('app:// request handler', () => {
     expect(reports.join()).toMatch(/npm run build/);
   });
 });
+
+const builtRenderer = path.resolve('dist/renderer');
+describe.skipIf(!existsSync(path.join(builtRenderer, 'index.html')))(
+  'the built renderer (dist/renderer)',
+  () => {
+    it('is served file by file with a known type, and its CSP passes the check', async () => {
+      const handler = createAppRequestHandler(builtRenderer, (m) => {
+        throw new Error(m);
+      });
+      const files = (await readdir(builtRenderer, { recursive: true, withFileTypes: true })).filter(
+        (e) => e.isFile(),
+      );
+      for (const file of files) {
+        const relative = path
+          .relative(builtRenderer, path.join(file.parentPath, file.name))
+          .split(path.sep);
+        const response = await handler(
+          new Request(`app://workbench/${relative.map(encodeURIComponent).join('/')}`, {
+            method: 'HEAD',
+          }),
+        );
+        expect(response.status, relative.join('/')).toBe(200);
+      }
+    });
+  },
+);
