@@ -132,6 +132,8 @@ export async function listWorkspaceFiles(root: string): Promise<WorkspaceEntry[]
       for (const child of children) {
         if (fileNameProblem(child.name) !== null || child.name.endsWith('.tmp')) continue;
         const path = folder === '' ? child.name : `${folder}/${child.name}`;
+        // Only list what the renderer could ask for back (length and depth limits included).
+        if (relativePathProblem(path) !== null) continue;
         if (child.isDirectory()) next.push(path);
         else if (child.isFile()) {
           const stats = await lstatOrNull(join(root, ...path.split('/')));
