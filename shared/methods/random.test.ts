@@ -61,3 +61,19 @@ describe('qnormR (AS 241, as R qnorm)', () => {
     expect(worst).toBeLessThanOrEqual(1e-15);
   });
 });
+
+describe('RRandom.skipUniforms', () => {
+  it.each([0, 1, 2, 623, 624, 625, 1248, 5000, 100_001])('skipping %s uniforms equals drawing them', (n) => {
+    for (const drawnFirst of [0, 5, 624]) {
+      const a = new RRandom(11);
+      const b = new RRandom(11);
+      for (let i = 0; i < drawnFirst; i++) {
+        a.uniform();
+        b.uniform();
+      }
+      for (let i = 0; i < n; i++) a.uniform();
+      b.skipUniforms(n);
+      for (let i = 0; i < 700; i++) expect(b.uniform()).toBe(a.uniform());
+    }
+  });
+});

@@ -71,6 +71,29 @@ export class RRandom implements NormalSource {
     return this.block[this.next++]!;
   }
 
+  /**
+   * Advances the stream past `count` uniforms (two per normal draw) without converting them, as
+   * if they had been drawn: whole blocks cost only the state regeneration.
+   */
+  skipUniforms(count: number): this {
+    if (!(Number.isInteger(count) && count >= 0)) throw new RangeError(`cannot skip ${String(count)} uniforms`);
+    let left = count;
+    const inBlock = Math.min(left, N - this.next);
+    this.next += inBlock;
+    left -= inBlock;
+    while (left >= N) {
+      twist(this.mt);
+      left -= N;
+    }
+    // Here either left = 0, or the current block is used up (next = N) and `block` is stale,
+    // which is fine: the next draw regenerates it.
+    if (left > 0) {
+      this.refill();
+      this.next = left;
+    }
+    return this;
+  }
+
   /** R's `norm_rand()` with normal kind "Inversion". */
   normal(): number {
     const u1 = this.uniform();

@@ -62,6 +62,14 @@ export interface SiiOptions extends SiiColumns {
   readonly random?: NormalSource;
   /** An area without every quantile: `error` (default) or `drop` with a warning (the package). */
   readonly incompleteAreas?: 'error' | 'drop';
+  /**
+   * Compute only the areas at positions [start, end) of the simulation order (the package's
+   * sorted group order, over the areas kept), with the generator advanced exactly past the
+   * earlier areas' draws. Workers given ranges that split [0, number of areas) between them
+   * return exactly the records of one full run (and each returns the same warnings). Uses the
+   * built-in R generator: not allowed with `random`.
+   */
+  readonly areaRange?: readonly [number, number];
 }
 
 /** A statistic with its limits (`lower95`, `upper95`, ...). */
@@ -143,12 +151,27 @@ export function sii(options: SiiOptions): SiiResult {
     return false;
   });
 
-  const random = options.random ?? new RRandom(options.seed ?? DEFAULT_SII_SEED);
+  const order = areaOrder(groups.keys, Object.keys(options.groupBy ?? {})).filter((g) => keep[g]);
+  const [from, to] = options.areaRange ?? [0, order.length];
+  if (!(Number.isInteger(from) && Number.isInteger(to) && from >= 0 && from <= to)) {
+    throw new MethodInputError(`must be two whole numbers with 0 <= start <= end, got ${String(from)}, ${String(to)}`, undefined, 'areaRange');
+  }
+  if (options.areaRange !== undefined && options.random !== undefined) {
+    throw new MethodInputError('areaRange needs the built-in generator (seed), not random', undefined, 'areaRange');
+  }
+  const generator = new RRandom(options.seed ?? DEFAULT_SII_SEED);
+  const random = options.random ?? generator;
   const records: (SiiRecord | undefined)[] = new Array<SiiRecord | undefined>(groups.count);
   const settings = { type, transform, multiplier, repetitions, levels };
   const work = workspace(levels.length > 0 ? repetitions : 0);
-  for (const g of areaOrder(groups.keys, Object.keys(options.groupBy ?? {}))) {
-    if (!keep[g]) continue;
+  for (let rank = 0; rank < Math.min(to, order.length); rank++) {
+    const g = order[rank]!;
+    if (rank < from) {
+      // Two uniforms per draw; a quantile with se = 0 takes none (see siiSimulation.ts).
+      const draws = levels.length === 0 ? 0 : repetitions * areas[g]!.se.filter((v) => v !== 0).length;
+      generator.skipUniforms(2 * draws);
+      continue;
+    }
     records[g] = { group: groups.keys[g]!, label: groups.labels[g], ...siiForArea(areas[g]!, settings, random, work) };
   }
   return {

@@ -194,3 +194,21 @@ describe('sii behaviour', () => {
     expect(out.method).toBe('simulation 1000 reps');
   });
 });
+
+describe('sii areaRange (splitting one run across workers)', () => {
+  // Three areas: the fixture's two plus a copy of area1 named area0 (sorted first).
+  const rows = [...normal, ...normal.filter((r) => r.Area === 'area1').map((r) => ({ ...r, Area: 'area0' }))];
+  const run = (extra: Partial<SiiOptions>) => sii(options(rows, { repetitions: 2000, confidence: [0.95, 0.998], ...extra })).records;
+  it('ranges that split [0, 3) give exactly the full run, in any split', () => {
+    const full = run({});
+    for (const splits of [[[0, 1], [1, 3]], [[0, 2], [2, 3]], [[0, 1], [1, 2], [2, 5]]] as const) {
+      const parts = splits.flatMap((range) => run({ areaRange: range }));
+      expect(parts.length).toBe(3);
+      for (const rec of full) expect(parts.find((p) => p.label === rec.label)).toEqual(rec);
+    }
+  });
+  it('rejects bad ranges and a custom generator', () => {
+    fails(options(rows, { areaRange: [2, 1] }), /areaRange: must be two whole numbers/);
+    fails(options(rows, { areaRange: [0, 1], random: { normal: () => 0 } }), /areaRange needs the built-in generator/);
+  });
+});
