@@ -48,7 +48,6 @@ export function FigurePanel({ profile }: { readonly profile: BoroughProfile }) {
       </div>
       {spec !== undefined && (
         <div role="tabpanel">
-          <PlotlyFigure key={spec.id} spec={spec} onDrawn={onDrawn} />
           <div className="figure-actions">
             <button type="button" disabled={drawn === null} onClick={() => void save('svg')}>
               Export SVG
@@ -60,6 +59,7 @@ export function FigurePanel({ profile }: { readonly profile: BoroughProfile }) {
               {message}
             </span>
           </div>
+          <PlotlyFigure key={spec.id} spec={spec} onDrawn={onDrawn} />
         </div>
       )}
       {profile.missing.length > 0 && (
