@@ -171,6 +171,9 @@ describe('export', () => {
         width: doc.documentElement.getAttribute('width'),
         height: doc.documentElement.getAttribute('height'),
         text: doc.documentElement.textContent,
+        role: doc.documentElement.getAttribute('role'),
+        title: doc.querySelector('svg > title')?.textContent ?? null,
+        desc: doc.querySelector('svg > desc')?.textContent ?? null,
       };
     }, svg);
     expect(parsed.error).toBeNull();
@@ -178,9 +181,15 @@ describe('export', () => {
     expect([parsed.width, parsed.height]).toEqual(['1000', '640']);
     expect(parsed.text).toContain('58.1');
     expect(parsed.text).toContain('Source: ONS');
+    // Accessible SVG: role, title (headline) and desc (alt text, source, app version).
+    expect(parsed.role).toBe('img');
+    expect(parsed.title).toMatch(/^Healthy life expectancy at birth in Barking and Dagenham/);
+    expect(parsed.desc).toContain('Males: Barking and Dagenham 58.1, London 63.8, England 63.1.');
+    expect(parsed.desc).toMatch(/JSNA Workbench \d+\.\d+\.\d+/);
 
     const png = await download('Export PNG');
     expect(pngSize(png)).toEqual({ width: 2000, height: 1280 });
+    expect(png.toString('latin1')).toContain('iTXtDescription');
   });
 });
 

@@ -12,6 +12,7 @@ import { defineConfig, type Plugin } from 'vite';
 import { DEMO_FILES } from './src/demo/demoFiles';
 
 const here = dirname(fileURLToPath(import.meta.url));
+const { version } = JSON.parse(readFileSync(join(here, '..', 'package.json'), 'utf8')) as { version: string };
 const fixturesDir = join(here, '..', 'fixtures', 'data');
 
 /** Serve the demo fixtures under demo/ in dev, and emit them as build assets. */
@@ -42,6 +43,8 @@ export default defineConfig({
   root: here,
   base: './',
   plugins: [react(), demoWorkspace()],
+  // Recorded in every exported figure (renderer/src/app/version.ts).
+  define: { __APP_VERSION__: JSON.stringify(version) },
   build: {
     outDir: join(here, '..', 'dist', 'renderer'),
     emptyOutDir: true,

@@ -2,11 +2,14 @@
  * Export a drawn figure as SVG or PNG through the Host (a download in the browser, a save
  * dialog in Electron). Images are made at a fixed size so exports do not depend on the window;
  * PNG at 2x for print. Plotly returns data: URLs; they are decoded here, never fetched
- * (connect-src does not allow data:).
+ * (connect-src does not allow data:). Both formats carry the headline, alt text, source and
+ * app version inside the file (shared/export/figureMetadata.ts).
  */
 import type { Host, SaveResult } from '../host/host';
 import type { FigureSpec } from '../../../shared/figures/spec';
+import { annotatePng, annotateSvg } from '../../../shared/export/figureMetadata';
 import { FIGURE_HEIGHT } from '../../../shared/figures/layout';
+import { SOFTWARE } from '../app/version';
 import { loadPlotly } from './plotly';
 
 /** Exports use the figures' own height (titles are laid out for it) and a document-page width. */
@@ -27,7 +30,10 @@ export async function exportFigure(
     height: EXPORT_SIZE.height,
     scale: format === 'png' ? EXPORT_SIZE.pngScale : 1,
   });
-  const bytes = dataUrlBytes(url);
+  const text = { title: spec.title, altText: spec.altText, source: spec.source, software: SOFTWARE };
+  const raw = dataUrlBytes(url);
+  const bytes =
+    format === 'png' ? annotatePng(raw, text) : new TextEncoder().encode(annotateSvg(new TextDecoder().decode(raw), text));
   return host.saveFile(`${spec.id}.${format}`, bytes, format === 'png' ? 'image/png' : 'image/svg+xml');
 }
 
