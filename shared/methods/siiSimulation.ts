@@ -59,17 +59,23 @@ export function simulateSlopes(input: SimulationInput, random: NormalSource, out
     fill(reps * perRep);
     let d = 0;
     if (transform === 0 && perRep === k) {
-      // The common case (natural scale, every se > 0) without per-element branches.
-      for (let rep = start; rep < start + reps; rep++) {
-        let a = 0;
-        let b = 0;
-        for (let i = 0; i < k; i++) {
-          const y = (mean[i]! + se[i]! * z[d++]!) * sqrtShare[i]!;
-          a += alpha[i]! * y;
-          b += beta[i]! * y;
+      // The common case (natural scale, every se > 0), quantile by quantile over the batch so
+      // each inner loop has its coefficients in registers. The sums still run over quantiles in
+      // order, from 0, as R's matrix product does.
+      const end = start + reps;
+      intercept.fill(0, start, end);
+      slope.fill(0, start, end);
+      for (let i = 0; i < k; i++) {
+        const mu = mean[i]!;
+        const sd = se[i]!;
+        const w = sqrtShare[i]!;
+        const ca = alpha[i]!;
+        const cb = beta[i]!;
+        for (let rep = start, j = i; rep < end; rep++, j += k) {
+          const y = (mu + sd * z[j]!) * w;
+          intercept[rep] = intercept[rep]! + ca * y;
+          slope[rep] = slope[rep]! + cb * y;
         }
-        intercept[rep] = a;
-        slope[rep] = b;
       }
       continue;
     }
