@@ -7,7 +7,7 @@ import { REFERENCE_DIR, TempDir, outNum, readOutput, runCli } from '../testing/r
 
 // `calc dsr` run as a child process. Source: fixtures/reference/pheindicatormethods/data/
 // dsr_inputs.csv + dsr_expected.csv, cases dsr_multiarea_x1e5, dsr_multiarea_x1e4 and
-// dsr_1976_x1e5 (ESP1976, 18 bands, from the stdpop column). Tolerance (reference README,
+// dsr_1976_x1e5 (ESP1976, 18 bands, from the stdpop column) and dsr_nonindependent_x1e5. Tolerance (reference README,
 // "Tolerances", DSR): 1e-12 relative against pkg_*.
 // The fixture spreadsheet labels 55-59 as "55-69"; the workbench joins the standard by label, so
 // the inputs built here use 55-59 (and one test checks that the typo is reported, not ignored).
@@ -31,13 +31,14 @@ function writeInput(name: string, dataset: string, fixLabel = true): string {
   const rows = inputs.filter((r) => r.dataset === dataset);
   return tmp.writeCsv(
     name,
-    ['area', 'ageband', 'count', 'pop', 'stdpop'],
+    ['area', 'ageband', 'count', 'pop', 'stdpop', 'eventfreq'],
     rows.map((r) => [
       str(r, 'area'),
       fixLabel && r.ageband === '55-69' ? '55-59' : str(r, 'ageband'),
       r.count as number | null,
       r.pop as number | null,
       r.stdpop as number | null,
+      r.eventfreq as number | null,
     ]),
   );
 }
@@ -100,6 +101,31 @@ describe.concurrent('calc dsr against PHEindicatormethods 2.1.0 (dsr_*.csv)', ()
     ]);
     expect(run.code, run.stderr).toBe(0);
     expectMatches(readOutput(output).rows, 'dsr_multiarea_x1e4', (e) => str(e, 'area'));
+  });
+
+  it('dsr_nonindependent_x1e5: --event-frequency (people counted by how many events they had)', async () => {
+    const input = writeInput('nonind.csv', 'nonindependent');
+    const output = tmp.file('nonind.out.csv');
+    const run = await runCli([
+      'calc',
+      'dsr',
+      '--input',
+      input,
+      '--output',
+      output,
+      '--count',
+      'count',
+      '--population',
+      'pop',
+      '--age-band',
+      'ageband',
+      '--group-by',
+      'area',
+      '--event-frequency',
+      'eventfreq',
+    ]);
+    expect(run.code, run.stderr).toBe(0);
+    expectMatches(readOutput(output).rows, 'dsr_nonindependent_x1e5', (e) => str(e, 'area'));
   });
 
   it('dsr_1976_x1e5: an 18-band ESP1976 standard from the stdpop column, ungrouped', async () => {

@@ -36,7 +36,8 @@ export const METHODS: readonly MethodEntry[] = [
   },
   {
     name: 'dsr',
-    synopsis: '--count COL --population COL --age-band COL [--standard-population esp2013|COL]',
+    synopsis:
+      '--count COL --population COL --age-band COL [--standard-population esp2013|COL] [--event-frequency COL]',
     summary:
       'directly standardised rate, Dobson limits (calculate_dsr; ESP2013 by default; per 100,000)',
     load: async () => (await import('./dsr')).adapter,
@@ -75,7 +76,8 @@ export const METHODS: readonly MethodEntry[] = [
     name: 'sii',
     synopsis:
       '--quantile COL --population COL --value COL (--se COL | --lower COL --upper COL) --value-type rate|proportion|other [--transform] [--rii] [--repetitions N] [--seed N]',
-    summary: 'slope and relative index of inequality with simulated limits (phe_sii)',
+    summary:
+      'slope index of inequality (value) and, with --rii, the relative index, with simulated limits (phe_sii)',
     load: async () => (await import('./sii')).adapter,
   },
   {
@@ -95,7 +97,7 @@ export const METHODS: readonly MethodEntry[] = [
   {
     name: 'funnel-significance',
     synopsis:
-      '--statistic proportion|ratio|rate --numerator COL [--denominator COL] [--rate COL] [--ratio-type count|isr] [--rate-type dsr|crude] [--years-of-data N]',
+      '--statistic proportion|ratio|rate --numerator COL [--denominator COL] [--rate COL] [--rate-type dsr|crude] [--years-of-data N (adds rate_chart, denominator_derived)]',
     summary: 'funnel plot significance of each record (assign_funnel_significance)',
     load: async () => (await import('./funnel')).significanceAdapter,
   },

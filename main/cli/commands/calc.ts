@@ -22,8 +22,11 @@ ${METHODS.map((m) => `  ${m.name}${m.load === undefined ? ' (not available in th
 Options for every method:
 ${describeOptions(COMMON_OPTIONS)}
 
-Rows are numbered from 1 after the header. Output: the group-by columns, value, then
-lower95,upper95,lower998,upper998 (one pair per --confidence level), then the method's columns.`;
+Output: the group-by columns, value, then lower95,upper95,lower998,upper998 (one pair per
+--confidence level), then the method's columns; numbers at full precision, missing values empty.
+Without --group-by, proportion and rate give one result per input row, in file order (as
+PHEindicatormethods does); quantile and funnel-significance add columns to every input row.
+Rows are numbered from 1 after the header. Exit status: 0 done, 1 bad input, 2 bad options.`;
 
 const METHOD_LIST = METHODS.map((m) => m.name).join(', ');
 
