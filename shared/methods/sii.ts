@@ -21,7 +21,10 @@
  * missing quantiles is an error by default (`incompleteAreas: 'drop'` drops it with a warning, as
  * the package does); with transform = true the limits of a rate are swapped for m < 0, where the
  * package swaps for m < 1 and so returns lower > upper for 0 < m < 1.
- * Not ported: `reliability_stat`.
+ * Conventions of this workbench rather than differences of method: confidence levels are
+ * fractions (0.95, not 95), the default levels are 95% and 99.8% (the package's is 95%), and RII
+ * and intercept are always returned (the package's `rii`/`intercept` flags only pick columns and
+ * do not change the random draws). Not ported: `reliability_stat`.
  *
  * Reference: Low A, Low A (2004) J Public Health 26:388-395; OHID Fingertips technical guidance,
  * "Slope index of inequality". Vectors: fixtures/reference/pheindicatormethods/data/sii_*.csv.
