@@ -30,6 +30,9 @@ const I = {
   denominator: col('denominator'),
 };
 
+const lowOk = (l: number | null, v: number): boolean => l === null || l <= v + CI_TOLERANCE * Math.max(1, Math.abs(v));
+const highOk = (u: number | null, v: number): boolean => u === null || u >= v - CI_TOLERANCE * Math.max(1, Math.abs(v));
+
 const numAt = (values: readonly SinkValue[], i: number): number | null => {
   const x = values[i];
   return typeof x === 'number' ? x : null;
@@ -72,7 +75,9 @@ export class ObservationValidator {
       count: numAt(values, I.count),
       denominator: numAt(values, I.denominator),
     };
-    const key = `${row.indicator_id}\u0001${areaCode}\u0001${row.period}\u0001${String(row.sex)}\u0001${String(row.age)}\u0001${String(values[I.categoryType])}\u0001${String(row.category)}`;
+    // join() builds one flat string. A template literal builds a tree of cons-strings that keeps
+    // every part alive: ~450 bytes per retained key instead of ~120 (measured on 1M rows).
+    const key = [row.indicator_id, areaCode, row.period, String(row.sex), String(row.age), String(values[I.categoryType]), String(row.category)].join('\u0001');
     if (this.keys.has(key)) {
       flags.push('duplicate-key');
       this.problems.add(
@@ -92,9 +97,7 @@ export class ObservationValidator {
         flags.push('implausible-value');
         this.problems.add('implausible-value', 'warning', `${String(v)} is not a possible percentage.`, 'Check the value in the source; a percentage must lie between 0 and 100.', { row: rowNumber, column: 'value' });
       }
-      const lowOk = (l: number | null): boolean => l === null || l <= v + CI_TOLERANCE * Math.max(1, Math.abs(v));
-      const highOk = (u: number | null): boolean => u === null || u >= v - CI_TOLERANCE * Math.max(1, Math.abs(v));
-      if (!lowOk(row.lower95) || !highOk(row.upper95) || !lowOk(row.lower998) || !highOk(row.upper998)) {
+      if (!lowOk(row.lower95, v) || !highOk(row.upper95, v) || !lowOk(row.lower998, v) || !highOk(row.upper998, v)) {
         flags.push('ci-excludes-value');
         this.problems.add('ci-excludes-value', 'warning', `The confidence interval does not contain the value ${String(v)}.`, 'Check the limit columns are not swapped or shifted; significance tests on this row would be wrong.', { row: rowNumber });
       }
