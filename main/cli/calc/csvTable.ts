@@ -12,6 +12,7 @@
  * broken export.
  */
 import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { resolve } from 'node:path';
 import Papa from 'papaparse';
 import { CliError } from '../cliError';
 
@@ -41,11 +42,23 @@ export function isMissing(cell: string): boolean {
   return t === '' || t === 'NA';
 }
 
+/**
+ * A path as the user meant it. `npm run calc -- ...` (and `npm run cli`) run in the package
+ * folder, so there relative paths are resolved against the folder npm was started from
+ * (INIT_CWD). Anywhere else, including inside other npm scripts, the working folder is used.
+ */
+export function userPath(file: string): string {
+  const { INIT_CWD, npm_lifecycle_event: script } = process.env;
+  const viaOurScript = (script === 'calc' || script === 'cli') && INIT_CWD !== undefined;
+  return resolve(viaOurScript ? INIT_CWD : process.cwd(), file);
+}
+
 /** Reads and parses a CSV file with a header row. Throws `CliError` for any problem. */
 export function readCsv(file: string): CsvTable {
-  if (!existsSync(file)) throw new CliError(`input file '${file}' does not exist.`);
-  if (!statSync(file).isFile()) throw new CliError(`input '${file}' is not a file.`);
-  return parseCsv(readFileSync(file, 'utf8'), file);
+  const path = userPath(file);
+  if (!existsSync(path)) throw new CliError(`input file '${file}' does not exist.`);
+  if (!statSync(path).isFile()) throw new CliError(`input '${file}' is not a file.`);
+  return parseCsv(readFileSync(path, 'utf8'), file);
 }
 
 /** Parses CSV text (exported for tests and for inputs that are not files). */
@@ -153,7 +166,7 @@ export function writeCsv(file: string, table: OutTable): void {
     return;
   }
   try {
-    writeFileSync(file, text);
+    writeFileSync(userPath(file), text);
   } catch (error) {
     throw new CliError(`cannot write output file '${file}': ${(error as Error).message}`);
   }

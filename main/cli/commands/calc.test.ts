@@ -340,6 +340,26 @@ describe.concurrent('calc: output', () => {
     expect(rows[0]!.value).toBe(7 / 300); // 0.023333333333333334, shortest round trip
   });
 
+  it('relative paths are taken from where npm was started (INIT_CWD), as `npm run calc` runs in the package folder', async () => {
+    const run = await runCli(
+      [
+        'calc',
+        'rate',
+        '--input',
+        'good.csv',
+        '--output',
+        'relative.out.csv',
+        '--count',
+        'Deaths',
+        '--population',
+        'Pop',
+      ],
+      { INIT_CWD: tmp.path, npm_lifecycle_event: 'calc' },
+    );
+    expect(run.code, run.stderr).toBe(0);
+    expect(readOutput(tmp.file('relative.out.csv')).rows).toHaveLength(3);
+  });
+
   it('every method is wired to its shared implementation in this build', () => {
     expect(METHODS.filter((m) => m.load === undefined).map((m) => m.name)).toEqual([]);
   });

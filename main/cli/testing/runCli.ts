@@ -22,10 +22,14 @@ export interface CliRun {
  * Runs `jsna-workbench <args>` from the repository root. Asynchronous, so that a test file can
  * start its runs together (each costs ~0.5-1 s of tsx start-up).
  */
-export function runCli(args: readonly string[]): Promise<CliRun> {
+export function runCli(
+  args: readonly string[],
+  env?: Readonly<Record<string, string>>,
+): Promise<CliRun> {
   return new Promise((done, fail) => {
     const child = spawn(process.execPath, [join(REPO_ROOT, 'bin/jsna-workbench.mjs'), ...args], {
       cwd: REPO_ROOT,
+      env: { ...process.env, ...env },
     });
     let stdout = '';
     let stderr = '';
