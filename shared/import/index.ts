@@ -5,6 +5,7 @@
  * here.
  */
 import type { Engine } from '../engine/engine';
+import { JSON_FORMATS, TABULAR_FORMATS } from './formats/registry';
 import { runImport } from './pipeline';
 import type { ImportInput, ImportOptions, ImportReport } from './types';
 
@@ -20,11 +21,22 @@ export type {
   ImportProgress,
   ImportReport,
   MappingField,
+  MappingStore,
   NeedsMappingReport,
   ProblemCode,
   ProblemSeverity,
 } from './types';
 export { ImportError, isImportError, type ImportErrorKind } from './errors';
+export { emptyMappingStore, findMapping, headerSignature, parseMappingStore, rememberMapping } from './mappingStore';
+export { checkAreaCode, RETIRED_CODES, type RetiredCode } from './areaCodes';
+export { PER_CODE_LIMIT } from './problems';
+
+/** Every format recognised by content, for help text and the command line's `--list-formats`. */
+export const SUPPORTED_FORMATS: readonly { readonly id: string; readonly label: string }[] = [
+  ...TABULAR_FORMATS.map(({ id, label }) => ({ id, label })),
+  ...JSON_FORMATS.map(({ id, label }) => ({ id, label })),
+  { id: 'generic-mapped', label: 'Any CSV/XLSX table, with a column mapping' },
+];
 
 /**
  * Import one file. Creates the canonical tables if needed.

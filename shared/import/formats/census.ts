@@ -16,7 +16,8 @@ import { FieldReader } from './fields';
 import { findHeader, type Fields, type LoadContext, type TabularFormat } from './format';
 
 function tableIdFrom(text: string): string | null {
-  const m = /\b(ts\d{3}[a-z]?|rm\d{3}|st\d{3}|ks\d{3})\b/i.exec(text);
+  // Not \b: file names join words with `_`, which is a word character.
+  const m = /(?<![a-z0-9])(ts\d{3}[a-z]?|rm\d{3}|st\d{3}|ks\d{3})(?![a-z0-9])/i.exec(text);
   return m === null ? null : m[1]!.toUpperCase();
 }
 
