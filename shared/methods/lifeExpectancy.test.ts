@@ -199,6 +199,8 @@ describe('life expectancy input errors (errors_and_warnings.csv, testLifeExpecta
   });
   it('"requires at least 4 arguments": the TypeScript signature makes them required; column lengths must agree', () => {
     expect(() => lifeExpectancy({ deaths: deaths.slice(1), population: pops, startAge: ages })).toThrow(MethodInputError);
+    const { deaths: _d, ...noDeaths } = { deaths, population: pops, startAge: ages };
+    expect(() => lifeExpectancy(noDeaths as unknown as Parameters<typeof lifeExpectancy>[0])).toThrow(/^deaths: this column is required/);
   });
   it('missing and non-finite counts are errors naming group and field', () => {
     const d = [...deaths];

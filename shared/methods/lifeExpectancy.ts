@@ -95,6 +95,10 @@ export function lifeExpectancy(options: LifeExpectancyOptions): LifeExpectancyRe
   assertAgeBands(bands);
   const levels = resolveLevels(options.confidence);
   const { deaths, population, startAge } = options;
+  // The types make these required; the check is for callers without them (e.g. JSON input).
+  for (const [column, field] of [[deaths, 'deaths'], [population, 'population'], [startAge, 'startAge']] as const) {
+    if ((column as unknown) === undefined) throw new MethodInputError('this column is required', undefined, field);
+  }
   const rows = rowCount({ deaths, population, startAge });
   const groups = groupRows(options.groupBy, rows);
   const members: number[][] = Array.from({ length: groups.count }, () => []);

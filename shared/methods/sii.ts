@@ -105,6 +105,9 @@ function assertOptions(options: SiiOptions, type: SiiValueType, transform: boole
   const fail = (message: string, field: string): never => {
     throw new MethodInputError(message, undefined, field);
   };
+  // The types make these required; the check is for callers without them (e.g. JSON input).
+  if ((options.quantile as unknown) === undefined) fail('a quantile column is required', 'quantile');
+  if ((options.population as unknown) === undefined) fail('a population column is required', 'population');
   if (!['other', 'rate', 'proportion'].includes(type)) fail(`must be other, rate or proportion, got ${String(type)}`, 'valueType');
   if (options.value === undefined && (options.x === undefined || type !== 'proportion')) {
     fail('a value column is required (or x, the count, when the value type is proportion)', 'value');

@@ -37,6 +37,12 @@ const fails = (o: SiiOptions, pattern: RegExp): void => {
 };
 
 describe('sii input errors (errors_and_warnings.csv, testSII.R)', () => {
+  it('"function phe_sii requires the arguments: data, quantile, population" (missing quantile / population)', () => {
+    const { quantile: _q, ...noQuantile } = options(normal);
+    fails(noQuantile as SiiOptions, /^quantile: a quantile column is required/);
+    const { population: _p, ...noPopulation } = options(normal);
+    fails(noPopulation as SiiOptions, /^population: a population column is required/);
+  });
   it('"requires value field, or x field if indicator is a proportion" (default, rate, proportion)', () => {
     const { value: _v, ...noValue } = options(normal);
     fails(noValue, /value: a value column is required/);
