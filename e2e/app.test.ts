@@ -190,6 +190,11 @@ describe('export', () => {
     const png = await download('Export PNG');
     expect(pngSize(png)).toEqual({ width: 2000, height: 1280 });
     expect(png.toString('latin1')).toContain('iTXtDescription');
+
+    // The data behind the figure, unrounded as published (fixture: 58.12).
+    const csv = (await download('Export data (CSV)')).toString('utf8');
+    expect(csv.startsWith('\uFEFFArea code,Area,Sex,Period,')).toBe(true);
+    expect(csv).toContain('\r\nE09000002,Barking and Dagenham,Male,2018-20,58.12\r\n');
   });
 });
 

@@ -50,6 +50,13 @@ export function buildAgeStructure(input: AgeStructureInput): FigureSpec {
       `Aged under 20: ${areas.map((a, i) => `${a.name} ${fixed(under20[i]!, 1)}%`).join(', ')}. ` +
       `Aged 65 and over: ${areas.map((a, i) => `${a.name} ${fixed(over65[i]!, 1)}%`).join(', ')}. ` +
       input.source,
+    table: {
+      columns: ['Area code', 'Area', 'Age band', '% of area population'],
+      rows: areas.flatMap((area) => {
+        const values = bandValues(input.rows, input.bands, area.code);
+        return labels.map((band, i) => [area.code, area.name, band, round3(values[i]!)]);
+      }),
+    },
     data: areas.map((area, i) => {
       const style = STYLES[i % STYLES.length]!;
       return {

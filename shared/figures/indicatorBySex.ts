@@ -74,6 +74,12 @@ export function buildIndicatorBySex(input: IndicatorBySexInput): FigureSpec {
     subtitle,
     source: input.source,
     altText: altText(input, areas, sexes, shown),
+    table: {
+      columns: ['Area code', 'Area', 'Sex', 'Period', `${input.measure} (${input.unit})`],
+      rows: sexes.flatMap((sex) =>
+        areas.map((area) => [area.code, area.name, sex, input.period, rawValue(input, area.code, sex)]),
+      ),
+    },
     data: [
       {
         type: 'bar',
@@ -104,6 +110,16 @@ export function buildIndicatorBySex(input: IndicatorBySexInput): FigureSpec {
       { legend: false, sourceOffset: 62 },
     ),
   };
+}
+
+function rawValue(input: IndicatorBySexInput, code: string, sex: string): number | null {
+  for (let i = 0; i < input.rows.value.length; i++) {
+    if (input.rows.areaCode[i] === code && normaliseSex(input.rows.sex[i] ?? null) === sex) {
+      const v = input.rows.value[i]!;
+      return Number.isFinite(v) ? v : null;
+    }
+  }
+  return null;
 }
 
 function orderedSexes(column: readonly (string | null)[]): string[] {

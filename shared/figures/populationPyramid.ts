@@ -74,6 +74,15 @@ export function buildPopulationPyramid(input: PopulationPyramidInput): FigureSpe
       `Aged 65 and over: ${areas.map((a, i) => `${a.name} ${fixed(old[i]!, 1)}%`).join(', ')}. ` +
       input.source,
     data: traces,
+    table: {
+      columns: ['Area code', 'Area', 'Sex', 'Age band', '% of area total population'],
+      rows: areas.flatMap((area) =>
+        (['Male', 'Female'] as const).flatMap((sex) => {
+          const values = bandValues(input.rows, input.bands, area.code, sex === 'Male' ? isMale : isFemale);
+          return labels.map((band, i) => [area.code, area.name, sex, band, round3(values[i]!)]);
+        }),
+      ),
+    },
     layout: houseLayout(
       { title, subtitle, source: input.source },
       {

@@ -23,6 +23,14 @@ export interface FigureSpec {
   readonly altText: string;
   readonly data: readonly PlotlyObject[];
   readonly layout: PlotlyObject;
+  /** The numbers behind the figure, for a data table beside it and a CSV export. */
+  readonly table: FigureTable;
+}
+
+/** A small table of the figure's data: one row per plotted value, values unrounded. */
+export interface FigureTable {
+  readonly columns: readonly string[];
+  readonly rows: readonly (readonly (string | number | null)[])[];
 }
 
 /** An area as figures name it. */

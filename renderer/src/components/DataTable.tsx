@@ -60,19 +60,21 @@ export function DataTable({ source }: { readonly source: TableSource }) {
   if (error !== null) return <p className="error">The table could not be read: {error}</p>;
   if (page === null || total === null) return <p className="muted">Reading…</p>;
 
-  const last = Math.min(offset + PAGE_SIZE, total);
+  // The range describes the page on screen (not the one being fetched), so text and rows agree.
+  const first = page.offset;
+  const last = Math.min(first + page.rows, total);
   return (
     <div className="data-table">
       <div className="table-toolbar">
         <span className="muted" data-testid="table-range">
-          Rows {total === 0 ? 0 : (offset + 1).toLocaleString('en-GB')}–{last.toLocaleString('en-GB')} of{' '}
+          Rows {total === 0 ? 0 : (first + 1).toLocaleString('en-GB')}–{last.toLocaleString('en-GB')} of{' '}
           {total.toLocaleString('en-GB')} ({source.label})
         </span>
         <span className="pager">
-          <button type="button" disabled={offset === 0} onClick={() => setOffset(Math.max(0, offset - PAGE_SIZE))}>
+          <button type="button" disabled={first === 0} onClick={() => setOffset(Math.max(0, first - PAGE_SIZE))}>
             Previous
           </button>
-          <button type="button" disabled={last >= total} onClick={() => setOffset(offset + PAGE_SIZE)}>
+          <button type="button" disabled={last >= total} onClick={() => setOffset(first + PAGE_SIZE)}>
             Next
           </button>
         </span>

@@ -2,7 +2,10 @@
 import { useCallback, useState } from 'react';
 import type { BoroughProfile } from '../../../shared/analysis/boroughProfile';
 import { useServices } from '../app/services';
+import { figureTableCsv } from '../../../shared/export/figureTableCsv';
+import { SOFTWARE } from '../app/version';
 import { exportFigure, type ExportFormat } from './exportFigure';
+import { FigureDataTable } from './FigureDataTable';
 import { PlotlyFigure } from './PlotlyFigure';
 
 const TAB_LABELS: Readonly<Record<string, string>> = {
@@ -25,6 +28,17 @@ export function FigurePanel({ profile }: { readonly profile: BoroughProfile }) {
     try {
       const result = await exportFigure(host, drawn, spec, format);
       setMessage(result.saved ? `Saved ${result.location ?? `${spec.id}.${format}`}` : 'Export cancelled');
+    } catch (error) {
+      setMessage(`Export failed: ${error instanceof Error ? error.message : String(error)}`);
+    }
+  };
+
+  const saveData = async (): Promise<void> => {
+    if (spec === undefined) return;
+    const csv = figureTableCsv(spec.table, [spec.title, spec.subtitle, spec.source, `Made with ${SOFTWARE}.`]);
+    try {
+      const result = await host.saveFile(`${spec.id}-data.csv`, new TextEncoder().encode(csv), 'text/csv');
+      setMessage(result.saved ? `Saved ${result.location ?? `${spec.id}-data.csv`}` : 'Export cancelled');
     } catch (error) {
       setMessage(`Export failed: ${error instanceof Error ? error.message : String(error)}`);
     }
@@ -55,11 +69,15 @@ export function FigurePanel({ profile }: { readonly profile: BoroughProfile }) {
             <button type="button" disabled={drawn === null} onClick={() => void save('png')}>
               Export PNG
             </button>
+            <button type="button" onClick={() => void saveData()}>
+              Export data (CSV)
+            </button>
             <span className="muted" role="status" data-testid="export-status">
               {message}
             </span>
           </div>
           <PlotlyFigure key={spec.id} spec={spec} onDrawn={onDrawn} />
+          <FigureDataTable table={spec.table} caption={spec.title} />
         </div>
       )}
       {profile.missing.length > 0 && (
