@@ -15,7 +15,7 @@ import {
 } from '../../../shared/methods/lifeExpectancy';
 import { CliError } from '../cliError';
 import type { MethodAdapter } from './adapter';
-import { recordTable } from './output';
+import { recordTable, warningLines } from './output';
 
 export const adapter: MethodAdapter = {
   options: {
@@ -89,9 +89,7 @@ export const adapter: MethodAdapter = {
         ['note', (r) => r.note],
       ],
     );
-    const warnings = result.warnings.map((w) =>
-      w.group === undefined ? w.message : `${w.group}: ${w.message}`,
-    );
+    const warnings = warningLines(result.warnings);
     return { ...table, warnings };
   },
 };

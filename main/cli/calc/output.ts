@@ -3,6 +3,7 @@
  * named by level (`lower95,upper95,lower998,upper998`), then the method's own columns.
  */
 import type { GroupKey } from '../../../shared/methods/columns';
+import type { MethodWarning } from '../../../shared/methods/errors';
 import type { ConfidenceOption } from '../../../shared/methods/levels';
 import { resolveLevels } from '../../../shared/methods/levels';
 import type { OutCell, OutTable } from './csvTable';
@@ -43,4 +44,9 @@ export function recordTable<R extends ResultRecord>(
     ];
   });
   return { header, rows };
+}
+
+/** Method warnings as lines for standard error, each with its group. */
+export function warningLines(warnings: readonly MethodWarning[]): string[] {
+  return warnings.map((w) => (w.group === undefined ? w.message : `${w.group}: ${w.message}`));
 }

@@ -6,6 +6,7 @@
 import { quantile } from '../../../shared/methods/quantile';
 import { CliError } from '../cliError';
 import type { MethodAdapter } from './adapter';
+import { warningLines } from './output';
 import { parseFlag, withRowColumns } from './rowOutput';
 
 export const adapter: MethodAdapter = {
@@ -62,9 +63,7 @@ export const adapter: MethodAdapter = {
       tooFewValues: tooFew,
     });
     const table = withRowColumns(input.table, { quantile: result.quantile });
-    const warnings = result.warnings.map((w) =>
-      w.group === undefined ? w.message : `${w.group}: ${w.message}`,
-    );
+    const warnings = warningLines(result.warnings);
     return { ...table, warnings };
   },
 };

@@ -11,7 +11,7 @@ import { CliError } from '../cliError';
 import type { MethodAdapter } from './adapter';
 import type { OutCell } from './csvTable';
 import type { Extra } from './output';
-import { limitColumns, recordTable } from './output';
+import { limitColumns, recordTable, warningLines } from './output';
 
 const VALUE_TYPES: readonly SiiValueType[] = ['rate', 'proportion', 'other'];
 
@@ -118,9 +118,7 @@ export const adapter: MethodAdapter = {
       ['method', () => result.method],
       ['note', (r) => r.note],
     ]);
-    const warnings = result.warnings.map((w) =>
-      w.group === undefined ? w.message : `${w.group}: ${w.message}`,
-    );
+    const warnings = warningLines(result.warnings);
     return { ...table, warnings };
   },
 };
