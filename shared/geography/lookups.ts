@@ -7,7 +7,6 @@ import authoritiesJson from './lookups/authorities.json';
 import lsoa11Json from './lookups/lsoa11.json';
 import lsoa21Json from './lookups/lsoa21.json';
 import msoa11Json from './lookups/msoa11.json';
-import successorsJson from './lookups/successors.json';
 
 /** Area types written to `area.type`. Local authority types use ONS's own words (the MYE's). */
 export const AREA_TYPES = {
@@ -56,16 +55,6 @@ export interface LookupArea {
   readonly source: string;
 }
 
-/** A reorganisation: `from` codes abolished on `effective`, replaced by `to`. */
-export interface SuccessorChange {
-  readonly effective: string;
-  readonly reason: string;
-  readonly from: readonly (readonly [code: string, name: string])[];
-  readonly to: readonly string[];
-}
-
-export const SUCCESSOR_CHANGES: readonly SuccessorChange[] = successorsJson.changes as unknown as readonly SuccessorChange[];
-
 // The JSON files are written by scripts/build-lookups.ts, which checks their shape; TypeScript
 // infers tuples in them as plain arrays, hence the `as unknown as` casts below.
 let cached: readonly LookupArea[] | undefined;
@@ -110,22 +99,4 @@ export function lookupAreas(): readonly LookupArea[] {
   return out;
 }
 
-/** Successor code(s) of an abolished code, following chains (E07000190 -> E07000246 -> E06000066). */
-export function currentSuccessors(code: string): readonly string[] {
-  const next = successorMap().get(code);
-  if (next === undefined) return [code];
-  return [...new Set(next.flatMap((c) => currentSuccessors(c)))];
-}
-
-let successorIndex: Map<string, readonly string[]> | undefined;
-function successorMap(): Map<string, readonly string[]> {
-  if (successorIndex) return successorIndex;
-  successorIndex = new Map();
-  for (const change of SUCCESSOR_CHANGES) for (const [code] of change.from) successorIndex.set(code, change.to);
-  return successorIndex;
-}
-
-/** The change that abolished `code`, if any. */
-export function changeAbolishing(code: string): SuccessorChange | undefined {
-  return SUCCESSOR_CHANGES.find((c) => c.from.some(([f]) => f === code));
-}
+export { SUCCESSOR_CHANGES, changeAbolishing, currentSuccessors, type SuccessorChange } from './successors';
