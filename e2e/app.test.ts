@@ -35,7 +35,9 @@ interface PlotTrace {
 /** The traces Plotly drew for one figure (Plotly keeps them on the graph div as `data`). */
 function traces(figureId: string): Promise<PlotTrace[]> {
   return app.page.evaluate((id) => {
-    const gd = document.querySelector(`[data-figure-id="${id}"] .js-plotly-plot`) as unknown as { data: PlotTrace[] } | null;
+    const gd = document.querySelector(`[data-figure-id="${id}"] .js-plotly-plot`) as unknown as {
+      data: PlotTrace[];
+    } | null;
     if (gd === null) throw new Error(`Figure ${id} is not drawn.`);
     return JSON.parse(JSON.stringify(gd.data)) as PlotTrace[];
   }, figureId);
@@ -43,7 +45,10 @@ function traces(figureId: string): Promise<PlotTrace[]> {
 
 async function showFigure(tab: string, figureId: string): Promise<void> {
   await app.page.getByRole('tab', { name: tab }).click();
-  await app.page.locator(`[data-figure-id="${figureId}"] .main-svg`).first().waitFor({ state: 'visible' });
+  await app.page
+    .locator(`[data-figure-id="${figureId}"] .main-svg`)
+    .first()
+    .waitFor({ state: 'visible' });
 }
 
 describe('demo workspace', () => {
@@ -51,7 +56,11 @@ describe('demo workspace', () => {
     const started = Date.now();
     await waitForDemo(app.page);
     console.log(`demo workspace drawn ${String(Date.now() - started)} ms after page load`);
-    await expect(app.page.getByRole('heading', { name: 'Barking and Dagenham compared with London and England' })).toBeDefined();
+    await expect(
+      app.page.getByRole('heading', {
+        name: 'Barking and Dagenham compared with London and England',
+      }),
+    ).toBeDefined();
     const files = await app.page.getByTestId('file-list').innerText();
     expect(files).toContain('census2021-ts007-ltla.csv');
     expect(files).toContain('subnational_indicators_machine_readable.csv');
@@ -62,7 +71,9 @@ describe('demo workspace', () => {
     const [bars] = await traces('hle-by-sex');
     const [sexes, areas] = bars!.x as [string[], string[]];
     const shown = new Map<string, number>();
-    (bars!.y as number[]).forEach((v, i) => shown.set(`${sexes[i]!}|${areas[i]!.replace('<br>', ' ')}`, v));
+    (bars!.y as number[]).forEach((v, i) =>
+      shown.set(`${sexes[i]!}|${areas[i]!.replace('<br>', ' ')}`, v),
+    );
     // STRATEGIES.md (B&D JLHWS 2023-28 life-course table): HLE 2018-20 M/F 58.1/60.1 (B&D),
     // 63.8/65.0 (London), 63.1/63.9 (England); the fixture has 2 decimals, shown to 1.
     const expected: [string, string, string, number][] = [
@@ -77,11 +88,18 @@ describe('demo workspace', () => {
       const value = shown.get(`${sex}|${area}`);
       expect(value, `${sex} ${area}`).toBe(published);
       const fixture = hleFromFixture(code, sex === 'Males' ? 'Male' : 'Female');
-      expect(Math.abs(value! - fixture), `${sex} ${area} vs fixture ${String(fixture)}`).toBeLessThanOrEqual(0.05);
+      expect(
+        Math.abs(value! - fixture),
+        `${sex} ${area} vs fixture ${String(fixture)}`,
+      ).toBeLessThanOrEqual(0.05);
     }
     // The values are printed on the bars, not only encoded by height.
-    const labels = await app.page.locator('[data-figure-id="hle-by-sex"] .point text').allTextContents();
-    expect(labels).toEqual(expect.arrayContaining(['58.1', '60.1', '63.8', '65.0', '63.1', '63.9']));
+    const labels = await app.page
+      .locator('[data-figure-id="hle-by-sex"] .point text')
+      .allTextContents();
+    expect(labels).toEqual(
+      expect.arrayContaining(['58.1', '60.1', '63.8', '65.0', '63.1', '63.9']),
+    );
     const title = await app.page.locator('[data-figure-id="hle-by-sex"] .gtitle').textContent();
     expect(title).toMatch(/Barking and Dagenham/);
   });
@@ -95,11 +113,22 @@ describe('demo workspace', () => {
     expect(bands[0]).toBe('0-4');
     expect(bands.at(-1)).toBe('90+');
     // Tolerance 0.001 percentage points: the spec rounds plotted values to 3 decimals.
-    expect(Math.abs(males.customdata![0]! - myeSharePercent('E09000002', 'males', 0, 4))).toBeLessThan(0.001);
-    expect(Math.abs(females.customdata![bands.indexOf('30-34')]! - myeSharePercent('E09000002', 'females', 30, 34))).toBeLessThan(0.001);
-    expect(Math.abs(females.customdata!.at(-1)! - myeSharePercent('E09000002', 'females', 90, 90))).toBeLessThan(0.001);
+    expect(
+      Math.abs(males.customdata![0]! - myeSharePercent('E09000002', 'males', 0, 4)),
+    ).toBeLessThan(0.001);
+    expect(
+      Math.abs(
+        females.customdata![bands.indexOf('30-34')]! -
+          myeSharePercent('E09000002', 'females', 30, 34),
+      ),
+    ).toBeLessThan(0.001);
+    expect(
+      Math.abs(females.customdata!.at(-1)! - myeSharePercent('E09000002', 'females', 90, 90)),
+    ).toBeLessThan(0.001);
     const england = data.find((t) => t.name === 'England' && t.customdata !== undefined)!;
-    expect(Math.abs(england.customdata![0]! - myeSharePercent('E92000001', 'males', 0, 4))).toBeLessThan(0.001);
+    expect(
+      Math.abs(england.customdata![0]! - myeSharePercent('E92000001', 'males', 0, 4)),
+    ).toBeLessThan(0.001);
   });
 
   it('draws the Census 2021 age structure from TS007', async () => {
@@ -116,7 +145,8 @@ describe('demo workspace', () => {
 describe('adding a CSV', () => {
   it('shows a file added through the file picker as a paged table with its import report', async () => {
     const lines = ['area_code,area_name,period,value'];
-    for (let i = 0; i < 250; i++) lines.push(`E090000${String(10 + (i % 20))},Area ${String(i)},2021,${String(100 + i + 0.5)}`);
+    for (let i = 0; i < 250; i++)
+      lines.push(`E090000${String(10 + (i % 20))},Area ${String(i)},2021,${String(100 + i + 0.5)}`);
     const file = join(scratch, 'my-indicator.csv');
     writeFileSync(file, `${lines.join('\n')}\n`);
 
@@ -137,15 +167,22 @@ describe('adding a CSV', () => {
   });
 
   it('imports a CSV dropped onto the drop zone', async () => {
-    const csv = 'Area Code,Indicator,Period,Value\nE09000002,Test measure,2022,42.5\nE12000007,Test measure,2022,40.25\n';
+    const csv =
+      'Area Code,Indicator,Period,Value\nE09000002,Test measure,2022,42.5\nE12000007,Test measure,2022,40.25\n';
     await app.page.getByTestId('drop-zone').evaluate((zone, text) => {
       const data = new DataTransfer();
       data.items.add(new File([text], 'dropped.csv', { type: 'text/csv' }));
-      zone.dispatchEvent(new DragEvent('dragover', { dataTransfer: data, bubbles: true, cancelable: true }));
-      zone.dispatchEvent(new DragEvent('drop', { dataTransfer: data, bubbles: true, cancelable: true }));
+      zone.dispatchEvent(
+        new DragEvent('dragover', { dataTransfer: data, bubbles: true, cancelable: true }),
+      );
+      zone.dispatchEvent(
+        new DragEvent('drop', { dataTransfer: data, bubbles: true, cancelable: true }),
+      );
     }, csv);
     await app.page.getByRole('heading', { name: 'dropped.csv' }).waitFor();
-    await expect.poll(() => app.page.getByTestId('table-range').innerText()).toMatch(/^Rows 1–2 of 2/);
+    await expect
+      .poll(() => app.page.getByTestId('table-range').innerText())
+      .toMatch(/^Rows 1–2 of 2/);
     expect(await app.page.locator('.data-table table').innerText()).toContain('40.25');
   });
 });

@@ -54,7 +54,11 @@ export async function openApp(url: string): Promise<AppSession> {
     const w = window as unknown as { __csp: unknown[] };
     w.__csp = [];
     document.addEventListener('securitypolicyviolation', (e) => {
-      w.__csp.push({ blockedURI: e.blockedURI, violatedDirective: e.violatedDirective, effectiveDirective: e.effectiveDirective });
+      w.__csp.push({
+        blockedURI: e.blockedURI,
+        violatedDirective: e.violatedDirective,
+        effectiveDirective: e.effectiveDirective,
+      });
     });
   });
   const page = context.pages()[0] ?? (await context.newPage());
@@ -68,7 +72,8 @@ export async function openApp(url: string): Promise<AppSession> {
     page,
     requests,
     consoleErrors,
-    cspViolations: () => page.evaluate(() => (window as unknown as { __csp: CspViolation[] }).__csp),
+    cspViolations: () =>
+      page.evaluate(() => (window as unknown as { __csp: CspViolation[] }).__csp),
     async close() {
       await context.close();
       rmSync(profile, { recursive: true, force: true });
@@ -78,12 +83,18 @@ export async function openApp(url: string): Promise<AppSession> {
 
 /** Wait until the demo workspace has drawn its first figure. */
 export async function waitForDemo(page: Page): Promise<void> {
-  await page.locator('[data-figure-id] .main-svg').first().waitFor({ state: 'visible', timeout: 60_000 });
+  await page
+    .locator('[data-figure-id] .main-svg')
+    .first()
+    .waitFor({ state: 'visible', timeout: 60_000 });
 }
 
 /** True for URLs that stay on this machine: the local server, or in-page blob:/data: URLs. */
 export function isLocal(url: string): boolean {
   if (url.startsWith('blob:') || url.startsWith('data:')) return true;
   const { protocol, hostname } = new URL(url);
-  return (protocol === 'http:' || protocol === 'https:') && (hostname === '127.0.0.1' || hostname === 'localhost' || hostname === '[::1]');
+  return (
+    (protocol === 'http:' || protocol === 'https:') &&
+    (hostname === '127.0.0.1' || hostname === 'localhost' || hostname === '[::1]')
+  );
 }

@@ -18,7 +18,9 @@ afterAll(async () => {
 it('sends the same CSP as a header as the page has in its meta tag', async () => {
   const response = await fetch(inject('rendererUrl'));
   const header = response.headers.get('content-security-policy');
-  const meta = await app.page.locator('meta[http-equiv="Content-Security-Policy"]').getAttribute('content');
+  const meta = await app.page
+    .locator('meta[http-equiv="Content-Security-Policy"]')
+    .getAttribute('content');
   expect(header).toBe(meta);
   expect(header).toBe(inject('rendererCsp'));
   expect(header).toContain("connect-src 'self'");
@@ -50,7 +52,12 @@ it('blocks a fetch to an outside address with a CSP violation', async () => {
 it('does not serve files outside the renderer build', async () => {
   const { port } = new URL(inject('rendererUrl'));
   // Raw paths: fetch() would normalise "../" away before the server saw it.
-  for (const path of ['/../package.json', '/..%2Fpackage.json', '/%2e%2e/%2e%2e/package.json', '/assets/']) {
+  for (const path of [
+    '/../package.json',
+    '/..%2Fpackage.json',
+    '/%2e%2e/%2e%2e/package.json',
+    '/assets/',
+  ]) {
     expect([403, 404], path).toContain(await statusOf(Number(port), path));
   }
 });

@@ -16,16 +16,29 @@ function rows(path: string, encoding = 'utf-8', skipLines = 0): Record<string, s
  * header on line 3: fixtures/data/SOURCES.md section 8).
  */
 export function hleFromFixture(areaCode: string, sex: 'Male' | 'Female'): number {
-  const data = rows('fixtures/data/ons_subnational/subnational_indicators_machine_readable.csv', 'windows-1252', 2);
-  const row = data.find((r) => r['AREACD'] === areaCode && r['Indicator'] === `${sex} Healthy Life Expectancy (HLE)`);
+  const data = rows(
+    'fixtures/data/ons_subnational/subnational_indicators_machine_readable.csv',
+    'windows-1252',
+    2,
+  );
+  const row = data.find(
+    (r) => r['AREACD'] === areaCode && r['Indicator'] === `${sex} Healthy Life Expectancy (HLE)`,
+  );
   if (row === undefined) throw new Error(`No ${sex} HLE for ${areaCode} in the fixture.`);
   return Number(row['Value']);
 }
 
 /** % of the area's mid-2020 population (males + females) who are of `sex` and aged lo..hi. */
-export function myeSharePercent(areaCode: string, sex: 'males' | 'females', lo: number, hi: number): number {
+export function myeSharePercent(
+  areaCode: string,
+  sex: 'males' | 'females',
+  lo: number,
+  hi: number,
+): number {
   const read = (s: string): Record<string, string> => {
-    const data = rows(`fixtures/data/population/ons_mye2_mid2020_${s}_by_single_year_age_2021geog.csv`);
+    const data = rows(
+      `fixtures/data/population/ons_mye2_mid2020_${s}_by_single_year_age_2021geog.csv`,
+    );
     const row = data.find((r) => r['Code'] === areaCode);
     if (row === undefined) throw new Error(`No ${s} row for ${areaCode}.`);
     return row;

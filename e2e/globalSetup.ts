@@ -13,9 +13,15 @@ declare module 'vitest' {
 
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {
   if (!existsSync('dist/renderer/index.html')) {
-    throw new Error('dist/renderer is missing: run `npm run build:renderer` (or `npm run test:e2e`, which builds first).');
+    throw new Error(
+      'dist/renderer is missing: run `npm run build:renderer` (or `npm run test:e2e`, which builds first).',
+    );
   }
-  const server = (await serveRenderer({ port: 0 })) as { url: string; csp: string; close: () => Promise<void> };
+  const server = (await serveRenderer({ port: 0 })) as {
+    url: string;
+    csp: string;
+    close: () => Promise<void>;
+  };
   project.provide('rendererUrl', server.url);
   project.provide('rendererCsp', server.csp);
   return () => server.close();

@@ -12,7 +12,9 @@ import { defineConfig, type Plugin } from 'vite';
 import { DEMO_FILES } from './src/demo/demoFiles';
 
 const here = dirname(fileURLToPath(import.meta.url));
-const { version } = JSON.parse(readFileSync(join(here, '..', 'package.json'), 'utf8')) as { version: string };
+const { version } = JSON.parse(readFileSync(join(here, '..', 'package.json'), 'utf8')) as {
+  version: string;
+};
 const fixturesDir = join(here, '..', 'fixtures', 'data');
 
 /** Serve the demo fixtures under demo/ in dev, and emit them as build assets. */

@@ -40,7 +40,9 @@ export async function readRendererCsp(root = DEFAULT_ROOT) {
   const html = await readFile(join(root, 'index.html'), 'utf8');
   const match = /<meta\s+http-equiv="Content-Security-Policy"\s+content="([^"]+)"/i.exec(html);
   if (match === null) {
-    throw new Error(`${join(root, 'index.html')} has no Content-Security-Policy meta tag; rebuild the renderer.`);
+    throw new Error(
+      `${join(root, 'index.html')} has no Content-Security-Policy meta tag; rebuild the renderer.`,
+    );
   }
   return match[1];
 }
@@ -60,7 +62,8 @@ export async function serveRenderer({ root = DEFAULT_ROOT, port = 0 } = {}) {
     server.listen(port, '127.0.0.1', () => resolveListen(undefined));
   });
   const address = server.address();
-  if (address === null || typeof address === 'string') throw new Error('The server has no TCP address.');
+  if (address === null || typeof address === 'string')
+    throw new Error('The server has no TCP address.');
   return {
     url: `http://127.0.0.1:${String(address.port)}/`,
     port: address.port,
@@ -119,7 +122,9 @@ async function respond(base, csp, req, res) {
     }
     createReadStream(file).pipe(res);
   } catch {
-    res.writeHead(404, { ...headers, 'Content-Type': 'text/plain; charset=utf-8' }).end('Not found');
+    res
+      .writeHead(404, { ...headers, 'Content-Type': 'text/plain; charset=utf-8' })
+      .end('Not found');
   }
 }
 
@@ -130,15 +135,24 @@ function parseArgs(argv) {
     if (arg === '--port') options.port = Number(argv[++i]);
     else if (arg === '--root') options.root = resolve(argv[++i] ?? '');
     else if (arg === '--help' || arg === '-h') options.help = true;
-    else throw new Error(`Unknown argument "${arg}". Usage: node scripts/serve-renderer.mjs [--port N] [--root DIR]`);
+    else
+      throw new Error(
+        `Unknown argument "${arg}". Usage: node scripts/serve-renderer.mjs [--port N] [--root DIR]`,
+      );
   }
-  if (options.port !== undefined && (!Number.isInteger(options.port) || options.port < 0 || options.port > 65535)) {
+  if (
+    options.port !== undefined &&
+    (!Number.isInteger(options.port) || options.port < 0 || options.port > 65535)
+  ) {
     throw new Error('--port needs a whole number from 0 to 65535.');
   }
   return options;
 }
 
-if (process.argv[1] !== undefined && import.meta.url === pathToFileURL(resolve(process.argv[1])).href) {
+if (
+  process.argv[1] !== undefined &&
+  import.meta.url === pathToFileURL(resolve(process.argv[1])).href
+) {
   try {
     const { help, ...options } = parseArgs(process.argv.slice(2));
     if (help) {

@@ -9,7 +9,8 @@ import type { AgeBand } from '../figures/ageBands';
 /** 5-year bands 0-4 ... up to an open band starting at `openFrom` ("90+"). */
 export function fiveYearBands(openFrom: number): AgeBand[] {
   const bands: AgeBand[] = [];
-  for (let min = 0; min < openFrom; min += 5) bands.push({ label: `${String(min)}-${String(min + 4)}`, min });
+  for (let min = 0; min < openFrom; min += 5)
+    bands.push({ label: `${String(min)}-${String(min + 4)}`, min });
   bands.push({ label: `${String(openFrom)}+`, min: openFrom });
   return bands;
 }

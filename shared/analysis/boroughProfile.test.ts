@@ -16,7 +16,10 @@ let profile: BoroughProfile;
 beforeAll(async () => {
   engine = await freshTestEngine();
   for (const file of DEMO_FILES) {
-    const report = await importFile(engine, { name: file.name, bytes: readFileSync(`fixtures/data/${file.fixture}`) });
+    const report = await importFile(engine, {
+      name: file.name,
+      bytes: readFileSync(`fixtures/data/${file.fixture}`),
+    });
     expect(report.status, file.name).toBe('imported');
   }
   profile = await buildBoroughProfile(engine);
@@ -31,7 +34,11 @@ function figure(id: string) {
 
 describe('borough profile from the demo fixtures', () => {
   it('builds all three figures', () => {
-    expect(profile.figures.map((f) => f.id)).toEqual(['hle-by-sex', 'population-pyramid', 'census-age-structure']);
+    expect(profile.figures.map((f) => f.id)).toEqual([
+      'hle-by-sex',
+      'population-pyramid',
+      'census-age-structure',
+    ]);
     expect(profile.missing).toEqual([]);
   });
 

@@ -36,7 +36,10 @@ export async function buildBoroughProfile(
   const figures: FigureSpec[] = [];
   const missing: string[] = [];
 
-  const hle = await engine.query(latestIndicatorBySexSql(codes.length), ['%healthy life expectancy%', ...codes]);
+  const hle = await engine.query(latestIndicatorBySexSql(codes.length), [
+    '%healthy life expectancy%',
+    ...codes,
+  ]);
   if (hle.numRows > 0) {
     figures.push(
       buildIndicatorBySex({
@@ -58,7 +61,9 @@ export async function buildBoroughProfile(
       }),
     );
   } else {
-    missing.push('Healthy life expectancy: no ONS subnational HLE rows for these areas are loaded.');
+    missing.push(
+      'Healthy life expectancy: no ONS subnational HLE rows for these areas are loaded.',
+    );
   }
 
   const bands: AgeBand[] = fiveYearBands(90);
@@ -83,7 +88,9 @@ export async function buildBoroughProfile(
       }),
     );
   } else {
-    missing.push('Population pyramid: no ONS mid-year estimates by sex for these areas are loaded.');
+    missing.push(
+      'Population pyramid: no ONS mid-year estimates by sex for these areas are loaded.',
+    );
   }
 
   const censusBands = fiveYearBands(85);

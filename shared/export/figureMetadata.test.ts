@@ -10,7 +10,9 @@ const text = {
 
 // A real 1x1 PNG (IHDR, IDAT, IEND), as written by common encoders.
 const PNG_1x1 = Uint8Array.from(
-  atob('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg=='),
+  atob(
+    'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==',
+  ),
   (c) => c.charCodeAt(0),
 );
 
@@ -37,15 +39,25 @@ describe('annotatePng', () => {
     const out = annotatePng(PNG_1x1, text);
     const chunks: { type: string; data: Uint8Array }[] = [];
     const view = new DataView(out.buffer);
-    for (let at = 8; at < out.length; ) {
+    for (let at = 8; at < out.length;) {
       const length = view.getUint32(at);
       const type = String.fromCharCode(...out.subarray(at + 4, at + 8));
       const data = out.subarray(at + 8, at + 8 + length);
-      expect(view.getUint32(at + 8 + length), `CRC of ${type}`).toBe(crc32(out.subarray(at + 4, at + 8 + length)));
+      expect(view.getUint32(at + 8 + length), `CRC of ${type}`).toBe(
+        crc32(out.subarray(at + 4, at + 8 + length)),
+      );
       chunks.push({ type, data });
       at += 12 + length;
     }
-    expect(chunks.map((c) => c.type)).toEqual(['IHDR', 'iTXt', 'iTXt', 'iTXt', 'iTXt', 'IDAT', 'IEND']);
+    expect(chunks.map((c) => c.type)).toEqual([
+      'IHDR',
+      'iTXt',
+      'iTXt',
+      'iTXt',
+      'iTXt',
+      'IDAT',
+      'IEND',
+    ]);
     const description = new TextDecoder().decode(chunks[2]!.data);
     expect(description).toBe('Description\0\0\0\0\0Bar chart <of> HLE.');
   });

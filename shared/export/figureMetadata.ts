@@ -52,7 +52,11 @@ export function annotatePng(png: Uint8Array, text: FigureText): Uint8Array {
 /** iTXt: keyword, NUL, compression flag 0, method 0, empty language tag NUL, empty translated keyword NUL, UTF-8 text. */
 function itxt(keyword: string, value: string): Uint8Array {
   const encoder = new TextEncoder();
-  const data = concat([encoder.encode(keyword), Uint8Array.of(0, 0, 0, 0, 0), encoder.encode(value)]);
+  const data = concat([
+    encoder.encode(keyword),
+    Uint8Array.of(0, 0, 0, 0, 0),
+    encoder.encode(value),
+  ]);
   const type = encoder.encode('iTXt');
   const chunk = new Uint8Array(12 + data.length);
   const view = new DataView(chunk.buffer);
@@ -88,5 +92,9 @@ export function crc32(bytes: Uint8Array): number {
 }
 
 function escapeXml(text: string): string {
-  return text.replaceAll('&', '&amp;').replaceAll('<', '&lt;').replaceAll('>', '&gt;').replaceAll('"', '&quot;');
+  return text
+    .replaceAll('&', '&amp;')
+    .replaceAll('<', '&lt;')
+    .replaceAll('>', '&gt;')
+    .replaceAll('"', '&quot;');
 }

@@ -19,7 +19,13 @@ describe('figureTableCsv', () => {
   });
 
   it('defuses text that a spreadsheet would run as a formula, but not negative numbers', () => {
-    const csv = figureTableCsv({ columns: ['a', 'b'], rows: [['=HYPERLINK("x")', -1.5], ['@SUM(A1)', 0]] });
+    const csv = figureTableCsv({
+      columns: ['a', 'b'],
+      rows: [
+        ['=HYPERLINK("x")', -1.5],
+        ['@SUM(A1)', 0],
+      ],
+    });
     expect(csv).toContain(`"'=HYPERLINK(""x"")",-1.5`);
     expect(csv).toContain(`'@SUM(A1),0`);
   });

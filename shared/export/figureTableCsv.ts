@@ -11,7 +11,9 @@ import type { FigureTable } from '../figures/spec';
 const BOM = '\uFEFF';
 
 export function figureTableCsv(table: FigureTable, notes: readonly string[] = []): string {
-  const lines = [table.columns.map(textCell), ...table.rows.map((row) => row.map(cell))].map((cells) => cells.join(','));
+  const lines = [table.columns.map(textCell), ...table.rows.map((row) => row.map(cell))].map(
+    (cells) => cells.join(','),
+  );
   // Notes (title, source) go after a blank line, so the table still opens as a clean grid.
   const tail = notes.length === 0 ? [] : ['', ...notes.map(textCell)];
   return BOM + [...lines, ...tail].join('\r\n') + '\r\n';

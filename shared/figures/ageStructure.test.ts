@@ -24,12 +24,16 @@ const input: AgeStructureInput = {
 
 describe('buildAgeStructure', () => {
   it('matches the snapshot', async () => {
-    await expect(normalisedJson(buildAgeStructure(input))).toMatchFileSnapshot('__snapshots__/census-age-structure.json');
+    await expect(normalisedJson(buildAgeStructure(input))).toMatchFileSnapshot(
+      '__snapshots__/census-age-structure.json',
+    );
   });
 
   it('orders values by band, not by row order', () => {
     const spec = buildAgeStructure(input);
     expect(spec.data[0]!['y']).toEqual([30.5, 60.25, 9.25]);
-    expect(spec.title).toBe('Census 2021: 30.5% of Borough residents were aged under 20, compared with 23.0% in Nation');
+    expect(spec.title).toBe(
+      'Census 2021: 30.5% of Borough residents were aged under 20, compared with 23.0% in Nation',
+    );
   });
 });

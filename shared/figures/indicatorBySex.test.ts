@@ -26,7 +26,9 @@ const input: IndicatorBySexInput = {
 
 describe('buildIndicatorBySex', () => {
   it('matches the snapshot for B&D, London and England HLE 2018-20', async () => {
-    await expect(normalisedJson(buildIndicatorBySex(input))).toMatchFileSnapshot('__snapshots__/hle-by-sex.json');
+    await expect(normalisedJson(buildIndicatorBySex(input))).toMatchFileSnapshot(
+      '__snapshots__/hle-by-sex.json',
+    );
   });
 
   it('shows values as published to 1 decimal, males first, and labels every bar', () => {
@@ -35,7 +37,14 @@ describe('buildIndicatorBySex', () => {
     // STRATEGIES.md life-course table: 58.1/60.1, 63.8/65.0, 63.1/63.9 (rounded from the fixture's 2 dp).
     expect(trace['y']).toEqual([58.1, 63.8, 63.1, 60.1, 65.0, 63.9]);
     expect(trace['text']).toEqual(['58.1', '63.8', '63.1', '60.1', '65.0', '63.9']);
-    expect((trace['x'] as string[][])[0]).toEqual(['Males', 'Males', 'Males', 'Females', 'Females', 'Females']);
+    expect((trace['x'] as string[][])[0]).toEqual([
+      'Males',
+      'Males',
+      'Males',
+      'Females',
+      'Females',
+      'Females',
+    ]);
   });
 
   it('states the gap to the benchmark from the shown values, and never claims significance', () => {
@@ -47,16 +56,23 @@ describe('buildIndicatorBySex', () => {
     expect(`${spec.title} ${spec.subtitle}`).not.toMatch(/significantly/);
     expect(spec.subtitle).toContain('not tested for significance');
     expect(spec.altText).toContain('Males: Barking and Dagenham 58.1, London 63.8, England 63.1.');
-    expect(spec.altText).toContain('Females: Barking and Dagenham 60.1, London 65.0, England 63.9.');
+    expect(spec.altText).toContain(
+      'Females: Barking and Dagenham 60.1, London 65.0, England 63.9.',
+    );
   });
 
   it('draws a missing value as an empty bar labelled "no data"', () => {
     const spec = buildIndicatorBySex({
       ...input,
-      rows: { ...input.rows, value: Float64Array.from([60.14, 64.97, 63.87, Number.NaN, 63.76, 63.14]) },
+      rows: {
+        ...input.rows,
+        value: Float64Array.from([60.14, 64.97, 63.87, Number.NaN, 63.76, 63.14]),
+      },
     });
     expect(spec.data[0]!['y']).toEqual([null, 63.8, 63.1, 60.1, 65.0, 63.9]);
     expect(spec.data[0]!['text']).toContain('no data');
-    expect(spec.title).toBe('Healthy life expectancy at birth in Barking and Dagenham is 3.8 years below England for females');
+    expect(spec.title).toBe(
+      'Healthy life expectancy at birth in Barking and Dagenham is 3.8 years below England for females',
+    );
   });
 });

@@ -77,7 +77,13 @@ export function buildIndicatorBySex(input: IndicatorBySexInput): FigureSpec {
     table: {
       columns: ['Area code', 'Area', 'Sex', 'Period', `${input.measure} (${input.unit})`],
       rows: sexes.flatMap((sex) =>
-        areas.map((area) => [area.code, area.name, sex, input.period, rawValue(input, area.code, sex)]),
+        areas.map((area) => [
+          area.code,
+          area.name,
+          sex,
+          input.period,
+          rawValue(input, area.code, sex),
+        ]),
       ),
     },
     data: [
@@ -99,7 +105,10 @@ export function buildIndicatorBySex(input: IndicatorBySexInput): FigureSpec {
       {
         xaxis: { type: 'multicategory', tickfont: { size: 13 }, showdividers: true },
         yaxis: {
-          title: { text: `${escapeHtml(input.measure)} (${escapeHtml(input.unit)})`, font: { size: 13 } },
+          title: {
+            text: `${escapeHtml(input.measure)} (${escapeHtml(input.unit)})`,
+            font: { size: 13 },
+          },
           range: [0, top],
           gridcolor: TEXT.gridline,
           zeroline: true,

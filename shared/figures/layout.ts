@@ -28,7 +28,11 @@ export interface HouseLayoutOptions {
 }
 
 /** Base layout; `extra` keys are merged over it (one level deep for objects). */
-export function houseLayout(text: HouseLayoutText, extra: PlotlyObject, options: HouseLayoutOptions): PlotlyObject {
+export function houseLayout(
+  text: HouseLayoutText,
+  extra: PlotlyObject,
+  options: HouseLayoutOptions,
+): PlotlyObject {
   // Plotly does not wrap titles; wrap to the width of a ~1000 px figure and make room above.
   const titleLines = wrapText(escapeHtml(text.title), TITLE_CHARS);
   const subtitleLines = wrapText(escapeHtml(text.subtitle), SUBTITLE_CHARS);
@@ -53,7 +57,14 @@ export function houseLayout(text: HouseLayoutText, extra: PlotlyObject, options:
     plot_bgcolor: '#FFFFFF',
     annotations: [sourceAnnotation(text.source, options.sourceOffset)],
     showlegend: options.legend,
-    legend: { orientation: 'h', x: 0, xanchor: 'left', y: 1, yanchor: 'bottom', font: { size: 13 } },
+    legend: {
+      orientation: 'h',
+      x: 0,
+      xanchor: 'left',
+      y: 1,
+      yanchor: 'bottom',
+      font: { size: 13 },
+    },
   };
   for (const [key, value] of Object.entries(extra)) {
     const current = base[key];

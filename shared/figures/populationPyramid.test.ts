@@ -21,16 +21,77 @@ const input: PopulationPyramidInput = {
   ],
   bands,
   rows: {
-    areaCode: ['A', 'A', 'A', 'A', 'A', 'A', 'R', 'R', 'R', 'R', 'R', 'R', 'N', 'N', 'N', 'N', 'N', 'N'],
-    band: ['0-19', '20-64', '65+', '0-19', '20-64', '65+', '0-19', '20-64', '65+', '0-19', '20-64', '65+', '0-19', '20-64', '65+', '0-19', '20-64', '65+'],
-    sex: ['Male', 'Male', 'Male', 'Female', 'Female', 'Female', 'Male', 'Male', 'Male', 'Female', 'Female', 'Female', 'Male', 'Male', 'Male', 'Female', 'Female', 'Female'],
-    percent: Float64Array.from([16, 28, 5, 15, 29, 7, 12, 32, 6, 11.5, 31, 7.5, 11.5, 29, 9, 11, 29.5, 10]),
+    areaCode: [
+      'A',
+      'A',
+      'A',
+      'A',
+      'A',
+      'A',
+      'R',
+      'R',
+      'R',
+      'R',
+      'R',
+      'R',
+      'N',
+      'N',
+      'N',
+      'N',
+      'N',
+      'N',
+    ],
+    band: [
+      '0-19',
+      '20-64',
+      '65+',
+      '0-19',
+      '20-64',
+      '65+',
+      '0-19',
+      '20-64',
+      '65+',
+      '0-19',
+      '20-64',
+      '65+',
+      '0-19',
+      '20-64',
+      '65+',
+      '0-19',
+      '20-64',
+      '65+',
+    ],
+    sex: [
+      'Male',
+      'Male',
+      'Male',
+      'Female',
+      'Female',
+      'Female',
+      'Male',
+      'Male',
+      'Male',
+      'Female',
+      'Female',
+      'Female',
+      'Male',
+      'Male',
+      'Male',
+      'Female',
+      'Female',
+      'Female',
+    ],
+    percent: Float64Array.from([
+      16, 28, 5, 15, 29, 7, 12, 32, 6, 11.5, 31, 7.5, 11.5, 29, 9, 11, 29.5, 10,
+    ]),
   },
 };
 
 describe('buildPopulationPyramid', () => {
   it('matches the snapshot', async () => {
-    await expect(normalisedJson(buildPopulationPyramid(input))).toMatchFileSnapshot('__snapshots__/population-pyramid.json');
+    await expect(normalisedJson(buildPopulationPyramid(input))).toMatchFileSnapshot(
+      '__snapshots__/population-pyramid.json',
+    );
   });
 
   it('puts males on the left (negative) and keeps the unsigned share for hover and tests', () => {
@@ -52,7 +113,12 @@ describe('buildPopulationPyramid', () => {
   it('tells comparators apart by dash and marker as well as colour', () => {
     const spec = buildPopulationPyramid(input);
     const lines = spec.data.filter((t) => t['type'] === 'scatter' && t['showlegend'] === true);
-    const styles = lines.map((t) => JSON.stringify([(t['line'] as { dash: string }).dash, (t['marker'] as { symbol: string }).symbol]));
+    const styles = lines.map((t) =>
+      JSON.stringify([
+        (t['line'] as { dash: string }).dash,
+        (t['marker'] as { symbol: string }).symbol,
+      ]),
+    );
     expect(new Set(styles).size).toBe(2);
   });
 });

@@ -39,8 +39,20 @@ export function buildPopulationPyramid(input: PopulationPyramidInput): FigureSpe
   const focusMale = bandValues(input.rows, input.bands, input.focus.code, isMale);
   const focusFemale = bandValues(input.rows, input.bands, input.focus.code, isFemale);
   const traces: PlotlyObject[] = [
-    bar(`${input.focus.name}, males`, focusMale.map((v) => round3(-v)), labels, CATEGORICAL.darkBlue, focusMale),
-    bar(`${input.focus.name}, females`, focusFemale.map(round3), labels, CATEGORICAL.turquoise, focusFemale),
+    bar(
+      `${input.focus.name}, males`,
+      focusMale.map((v) => round3(-v)),
+      labels,
+      CATEGORICAL.darkBlue,
+      focusMale,
+    ),
+    bar(
+      `${input.focus.name}, females`,
+      focusFemale.map(round3),
+      labels,
+      CATEGORICAL.turquoise,
+      focusFemale,
+    ),
   ];
   let max = Math.max(...focusMale.filter(Number.isFinite), ...focusFemale.filter(Number.isFinite));
   input.comparators.forEach((area, i) => {
@@ -48,13 +60,24 @@ export function buildPopulationPyramid(input: PopulationPyramidInput): FigureSpe
     const male = bandValues(input.rows, input.bands, area.code, isMale);
     const female = bandValues(input.rows, input.bands, area.code, isFemale);
     max = Math.max(max, ...male.filter(Number.isFinite), ...female.filter(Number.isFinite));
-    traces.push(outline(area, 'males', male.map((v) => round3(-v)), labels, style, true, male));
+    traces.push(
+      outline(
+        area,
+        'males',
+        male.map((v) => round3(-v)),
+        labels,
+        style,
+        true,
+        male,
+      ),
+    );
     traces.push(outline(area, 'females', female.map(round3), labels, style, false, female));
   });
   const limit = Math.ceil((Number.isFinite(max) ? max : 1) * 1.1 * 2) / 2;
   const step = limit > 6 ? 2 : limit > 3 ? 1 : 0.5;
   const ticks: number[] = [];
-  for (let t = -Math.floor(limit / step) * step; t <= limit + 1e-9; t += step) ticks.push(round3(t)!);
+  for (let t = -Math.floor(limit / step) * step; t <= limit + 1e-9; t += step)
+    ticks.push(round3(t)!);
 
   const young = areas.map((a) => shareWhere(input.rows, input.bands, a.code, (min) => min < 20));
   const old = areas.map((a) => shareWhere(input.rows, input.bands, a.code, (min) => min >= 65));
@@ -78,7 +101,12 @@ export function buildPopulationPyramid(input: PopulationPyramidInput): FigureSpe
       columns: ['Area code', 'Area', 'Sex', 'Age band', '% of area total population'],
       rows: areas.flatMap((area) =>
         (['Male', 'Female'] as const).flatMap((sex) => {
-          const values = bandValues(input.rows, input.bands, area.code, sex === 'Male' ? isMale : isFemale);
+          const values = bandValues(
+            input.rows,
+            input.bands,
+            area.code,
+            sex === 'Male' ? isMale : isFemale,
+          );
           return labels.map((band, i) => [area.code, area.name, sex, band, round3(values[i]!)]);
         }),
       ),
@@ -111,7 +139,13 @@ export function buildPopulationPyramid(input: PopulationPyramidInput): FigureSpe
   };
 }
 
-function bar(name: string, x: (number | null)[], y: string[], color: string, raw: number[]): PlotlyObject {
+function bar(
+  name: string,
+  x: (number | null)[],
+  y: string[],
+  color: string,
+  raw: number[],
+): PlotlyObject {
   return {
     type: 'bar',
     orientation: 'h',
@@ -164,12 +198,14 @@ function sideLabel(text: string, x: number, xanchor: 'left' | 'right'): PlotlyOb
   };
 }
 
-function headline(input: PopulationPyramidInput, areas: readonly AreaRef[], young: readonly number[]): string {
+function headline(
+  input: PopulationPyramidInput,
+  areas: readonly AreaRef[],
+  young: readonly number[],
+): string {
   const focus = young[0]!;
   const others = young.slice(1);
-  const comparison = areas
-    .slice(1)
-    .map((a, i) => `${fixed(others[i]!, 1)}% in ${a.name}`);
+  const comparison = areas.slice(1).map((a, i) => `${fixed(others[i]!, 1)}% in ${a.name}`);
   const lead =
     others.length > 0 && others.every((v) => focus > v)
       ? `${input.focus.name} has a younger population than ${listJoin(areas.slice(1).map((a) => a.name))}`

@@ -5,7 +5,8 @@
  */
 
 /** JSON values: a spec must survive `JSON.stringify` unchanged (snapshots, exports, IPC). */
-export type Json = string | number | boolean | null | readonly Json[] | { readonly [key: string]: Json };
+export type Json =
+  string | number | boolean | null | readonly Json[] | { readonly [key: string]: Json };
 
 /** A Plotly trace or layout object, kept as JSON rather than typed against plotly.js. */
 export type PlotlyObject = { readonly [key: string]: Json };

@@ -40,7 +40,10 @@ export function App() {
     <div className="app">
       <header className="app-header">
         <h1>JSNA Workbench</h1>
-        <span className="offline-badge" title="No network requests: your data stays on this computer">
+        <span
+          className="offline-badge"
+          title="No network requests: your data stays on this computer"
+        >
           Offline · data stays on this computer
         </span>
       </header>
@@ -107,10 +110,15 @@ function Profile({ demo }: { readonly demo: ReturnType<typeof useDemoWorkspace> 
       </div>
       {demo.status === 'loading' && (
         <div className="loading" role="status">
-          <progress max={demo.step.total} value={demo.step.done} aria-label="Opening the demo workspace" />
+          <progress
+            max={demo.step.total}
+            value={demo.step.done}
+            aria-label="Opening the demo workspace"
+          />
           <p data-testid="demo-loading">{demo.step.label}</p>
           <p className="muted">
-            The first start compiles the database engine on this computer, which takes a few seconds.
+            The first start compiles the database engine on this computer, which takes a few
+            seconds.
           </p>
         </div>
       )}

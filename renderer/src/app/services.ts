@@ -17,7 +17,8 @@ export const ServicesContext = createContext<AppServices | null>(null);
 
 export function useServices(): AppServices {
   const services = useContext(ServicesContext);
-  if (services === null) throw new Error('useServices() needs a <ServicesContext.Provider> above it.');
+  if (services === null)
+    throw new Error('useServices() needs a <ServicesContext.Provider> above it.');
   return services;
 }
 

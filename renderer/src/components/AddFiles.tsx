@@ -7,7 +7,13 @@ import type { HostFile } from '../host/host';
 import { readHostFiles } from '../host/browserHost';
 import { useServices } from '../app/services';
 
-export function AddFiles({ onFiles, busy }: { readonly onFiles: (files: HostFile[]) => void; readonly busy: boolean }) {
+export function AddFiles({
+  onFiles,
+  busy,
+}: {
+  readonly onFiles: (files: HostFile[]) => void;
+  readonly busy: boolean;
+}) {
   const { host } = useServices();
   const [over, setOver] = useState(false);
 
@@ -36,7 +42,9 @@ export function AddFiles({ onFiles, busy }: { readonly onFiles: (files: HostFile
       <button type="button" className="primary" disabled={busy} onClick={() => void pick()}>
         Add data files…
       </button>
-      <p className="muted">or drop CSV files here. Files are read on this computer; nothing is uploaded.</p>
+      <p className="muted">
+        or drop CSV files here. Files are read on this computer; nothing is uploaded.
+      </p>
     </div>
   );
 }

@@ -67,14 +67,22 @@ export function DataTable({ source }: { readonly source: TableSource }) {
     <div className="data-table">
       <div className="table-toolbar">
         <span className="muted" data-testid="table-range">
-          Rows {total === 0 ? 0 : (first + 1).toLocaleString('en-GB')}–{last.toLocaleString('en-GB')} of{' '}
-          {total.toLocaleString('en-GB')} ({source.label})
+          Rows {total === 0 ? 0 : (first + 1).toLocaleString('en-GB')}–
+          {last.toLocaleString('en-GB')} of {total.toLocaleString('en-GB')} ({source.label})
         </span>
         <span className="pager">
-          <button type="button" disabled={first === 0} onClick={() => setOffset(Math.max(0, first - PAGE_SIZE))}>
+          <button
+            type="button"
+            disabled={first === 0}
+            onClick={() => setOffset(Math.max(0, first - PAGE_SIZE))}
+          >
             Previous
           </button>
-          <button type="button" disabled={last >= total} onClick={() => setOffset(first + PAGE_SIZE)}>
+          <button
+            type="button"
+            disabled={last >= total}
+            onClick={() => setOffset(first + PAGE_SIZE)}
+          >
             Next
           </button>
         </span>
@@ -102,7 +110,11 @@ export function DataTable({ source }: { readonly source: TableSource }) {
                   return (
                     <td
                       key={page.headers[c]}
-                      className={[value === null ? 'null' : '', page.numeric[c] === true ? 'num' : ''].join(' ').trim() || undefined}
+                      className={
+                        [value === null ? 'null' : '', page.numeric[c] === true ? 'num' : '']
+                          .join(' ')
+                          .trim() || undefined
+                      }
                     >
                       {value ?? '–'}
                     </td>
@@ -120,9 +132,13 @@ export function DataTable({ source }: { readonly source: TableSource }) {
 function toPage(table: Table, offset: number): Page {
   const fields = table.schema.fields;
   const headers = fields.map((f) => f.name);
-  const numeric = fields.map((f) => DataType.isInt(f.type) || DataType.isFloat(f.type) || DataType.isDecimal(f.type));
+  const numeric = fields.map(
+    (f) => DataType.isInt(f.type) || DataType.isFloat(f.type) || DataType.isDecimal(f.type),
+  );
   const columns = fields.map((f) =>
-    DataType.isDate(f.type) || DataType.isTimestamp(f.type) ? dateColumn(table, f.name) : stringColumn(table, f.name),
+    DataType.isDate(f.type) || DataType.isTimestamp(f.type)
+      ? dateColumn(table, f.name)
+      : stringColumn(table, f.name),
   );
   return { offset, headers, numeric, columns, rows: table.numRows };
 }

@@ -93,7 +93,9 @@ function statusText(outcome: ImportOutcome): string {
 }
 
 function mappingText(columns: Readonly<Partial<Record<string, string>>>): string {
-  const pairs = Object.entries(columns).filter((entry): entry is [string, string] => entry[1] !== undefined);
+  const pairs = Object.entries(columns).filter(
+    (entry): entry is [string, string] => entry[1] !== undefined,
+  );
   if (pairs.length === 0) return 'none found';
   return pairs.map(([field, header]) => `“${header}” → ${field.replace('_', ' ')}`).join(', ');
 }

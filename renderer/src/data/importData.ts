@@ -18,9 +18,21 @@ import type { HostFile } from '../host/host';
 import { relationSource, type TableSource } from './tableSource';
 
 export type ImportOutcome =
-  | { readonly kind: 'imported'; readonly report: ImportedReport; readonly view: TableSource | null }
-  | { readonly kind: 'duplicate'; readonly report: DuplicateReport; readonly view: TableSource | null }
-  | { readonly kind: 'needs-mapping'; readonly report: NeedsMappingReport; readonly view: TableSource | null }
+  | {
+      readonly kind: 'imported';
+      readonly report: ImportedReport;
+      readonly view: TableSource | null;
+    }
+  | {
+      readonly kind: 'duplicate';
+      readonly report: DuplicateReport;
+      readonly view: TableSource | null;
+    }
+  | {
+      readonly kind: 'needs-mapping';
+      readonly report: NeedsMappingReport;
+      readonly view: TableSource | null;
+    }
   | {
       readonly kind: 'failed';
       readonly message: string;
@@ -46,14 +58,22 @@ const queues = new WeakMap<Engine, Promise<unknown>>();
  * Import one file. Imports on the same engine are queued, so a file dropped while the demo
  * workspace is still loading waits its turn instead of interleaving with another transaction.
  */
-export function importData(engine: Engine, file: HostFile, origin: LoadedFile['origin']): Promise<LoadedFile> {
+export function importData(
+  engine: Engine,
+  file: HostFile,
+  origin: LoadedFile['origin'],
+): Promise<LoadedFile> {
   const previous = queues.get(engine) ?? Promise.resolve();
   const next = previous.catch(() => undefined).then(() => importNow(engine, file, origin));
   queues.set(engine, next);
   return next;
 }
 
-async function importNow(engine: Engine, file: HostFile, origin: LoadedFile['origin']): Promise<LoadedFile> {
+async function importNow(
+  engine: Engine,
+  file: HostFile,
+  origin: LoadedFile['origin'],
+): Promise<LoadedFile> {
   const id = `file-${String(++sequence)}`;
   const base = { id, name: file.name, size: file.bytes.length, origin };
   try {
@@ -64,13 +84,21 @@ async function importNow(engine: Engine, file: HostFile, origin: LoadedFile['ori
     if (report.status === 'duplicate') {
       return { ...base, outcome: { kind: 'duplicate', report, view: null } };
     }
-    return { ...base, outcome: { kind: 'needs-mapping', report, view: await previewView(engine, id, file) } };
+    return {
+      ...base,
+      outcome: { kind: 'needs-mapping', report, view: await previewView(engine, id, file) },
+    };
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
     const action = isImportError(error) ? error.action : null;
     return {
       ...base,
-      outcome: { kind: 'failed', message, action, view: await previewView(engine, id, file).catch(() => null) },
+      outcome: {
+        kind: 'failed',
+        message,
+        action,
+        view: await previewView(engine, id, file).catch(() => null),
+      },
     };
   }
 }

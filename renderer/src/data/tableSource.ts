@@ -32,7 +32,10 @@ export function relationSource(
   return {
     label,
     async count() {
-      const t = await engine.query(`SELECT count(*)::INTEGER AS n FROM ${ident(table)}${where}`, params);
+      const t = await engine.query(
+        `SELECT count(*)::INTEGER AS n FROM ${ident(table)}${where}`,
+        params,
+      );
       return Number(t.getChild('n')?.get(0) ?? 0);
     },
     page(offset, limit) {

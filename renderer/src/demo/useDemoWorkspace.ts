@@ -13,7 +13,11 @@ import { DEMO_FILES } from './demoFiles';
 
 export type DemoState =
   | { readonly status: 'loading'; readonly step: Step }
-  | { readonly status: 'ready'; readonly files: readonly LoadedFile[]; readonly profile: BoroughProfile }
+  | {
+      readonly status: 'ready';
+      readonly files: readonly LoadedFile[];
+      readonly profile: BoroughProfile;
+    }
   | { readonly status: 'failed'; readonly message: string };
 
 /** Progress through the demo's steps: start the engine, import each file, build figures. */
@@ -44,7 +48,10 @@ class DemoLoad {
 }
 const loads = new WeakMap<() => Promise<Engine>, DemoLoad>();
 
-async function loadDemo(getEngine: () => Promise<Engine>, onStep: (step: Step) => void): Promise<DemoResult> {
+async function loadDemo(
+  getEngine: () => Promise<Engine>,
+  onStep: (step: Step) => void,
+): Promise<DemoResult> {
   // Parse Plotly (4.6 MB) while DuckDB compiles in its worker: the main thread is idle then.
   void loadPlotly();
   const engine = await getEngine();
@@ -53,7 +60,9 @@ async function loadDemo(getEngine: () => Promise<Engine>, onStep: (step: Step) =
     onStep({ label: `Importing ${demo.name}…`, done: i + 1, total: TOTAL_STEPS });
     const response = await fetch(`./demo/${encodeURIComponent(demo.name)}`);
     if (!response.ok) {
-      throw new Error(`The demo file ${demo.name} is missing from this build (HTTP ${String(response.status)}).`);
+      throw new Error(
+        `The demo file ${demo.name} is missing from this build (HTTP ${String(response.status)}).`,
+      );
     }
     const bytes = new Uint8Array(await response.arrayBuffer());
     files.push(await importData(engine, { name: demo.name, bytes }, 'demo'));
@@ -86,7 +95,11 @@ export function useDemoWorkspace(): DemoState {
         if (live) setState({ status: 'ready', ...result });
       },
       (error: unknown) => {
-        if (live) setState({ status: 'failed', message: error instanceof Error ? error.message : String(error) });
+        if (live)
+          setState({
+            status: 'failed',
+            message: error instanceof Error ? error.message : String(error),
+          });
       },
     );
     const current = load;

@@ -1,7 +1,13 @@
 /** The numbers behind a figure, as a plain table under it (an accessible alternative to the chart). */
 import type { FigureTable } from '../../../shared/figures/spec';
 
-export function FigureDataTable({ table, caption }: { readonly table: FigureTable; readonly caption: string }) {
+export function FigureDataTable({
+  table,
+  caption,
+}: {
+  readonly table: FigureTable;
+  readonly caption: string;
+}) {
   return (
     <details className="figure-data">
       <summary>Data table ({table.rows.length.toLocaleString('en-GB')} rows)</summary>
@@ -22,7 +28,11 @@ export function FigureDataTable({ table, caption }: { readonly table: FigureTabl
               <tr key={r}>
                 {row.map((value, c) => (
                   <td key={c} className={typeof value === 'number' ? 'num' : undefined}>
-                    {value === null ? '–' : typeof value === 'number' ? value.toLocaleString('en-GB', { maximumFractionDigits: 3 }) : value}
+                    {value === null
+                      ? '–'
+                      : typeof value === 'number'
+                        ? value.toLocaleString('en-GB', { maximumFractionDigits: 3 })
+                        : value}
                   </td>
                 ))}
               </tr>

@@ -1,5 +1,5 @@
 /** The borough profile's figures, one at a time, with export of the shown figure. */
-import { useCallback, useState } from 'react';
+import { useCallback, useState, type KeyboardEvent } from 'react';
 import type { BoroughProfile } from '../../../shared/analysis/boroughProfile';
 import { useServices } from '../app/services';
 import { figureTableCsv } from '../../../shared/export/figureTableCsv';
@@ -27,18 +27,51 @@ export function FigurePanel({ profile }: { readonly profile: BoroughProfile }) {
     setMessage(`Exporting ${format.toUpperCase()}…`);
     try {
       const result = await exportFigure(host, drawn, spec, format);
-      setMessage(result.saved ? `Saved ${result.location ?? `${spec.id}.${format}`}` : 'Export cancelled');
+      setMessage(
+        result.saved ? `Saved ${result.location ?? `${spec.id}.${format}`}` : 'Export cancelled',
+      );
     } catch (error) {
       setMessage(`Export failed: ${error instanceof Error ? error.message : String(error)}`);
     }
   };
 
+  // WAI-ARIA tabs pattern: arrow keys, Home and End move between tabs.
+  const onTabKey = (event: KeyboardEvent<HTMLDivElement>): void => {
+    const ids = profile.figures.map((f) => f.id);
+    const at = ids.indexOf(spec?.id ?? '');
+    const next =
+      event.key === 'ArrowRight'
+        ? (at + 1) % ids.length
+        : event.key === 'ArrowLeft'
+          ? (at - 1 + ids.length) % ids.length
+          : event.key === 'Home'
+            ? 0
+            : event.key === 'End'
+              ? ids.length - 1
+              : -1;
+    if (next < 0) return;
+    event.preventDefault();
+    setSelected(ids[next]!);
+    document.getElementById(`tab-${ids[next]!}`)?.focus();
+  };
+
   const saveData = async (): Promise<void> => {
     if (spec === undefined) return;
-    const csv = figureTableCsv(spec.table, [spec.title, spec.subtitle, spec.source, `Made with ${SOFTWARE}.`]);
+    const csv = figureTableCsv(spec.table, [
+      spec.title,
+      spec.subtitle,
+      spec.source,
+      `Made with ${SOFTWARE}.`,
+    ]);
     try {
-      const result = await host.saveFile(`${spec.id}-data.csv`, new TextEncoder().encode(csv), 'text/csv');
-      setMessage(result.saved ? `Saved ${result.location ?? `${spec.id}-data.csv`}` : 'Export cancelled');
+      const result = await host.saveFile(
+        `${spec.id}-data.csv`,
+        new TextEncoder().encode(csv),
+        'text/csv',
+      );
+      setMessage(
+        result.saved ? `Saved ${result.location ?? `${spec.id}-data.csv`}` : 'Export cancelled',
+      );
     } catch (error) {
       setMessage(`Export failed: ${error instanceof Error ? error.message : String(error)}`);
     }
@@ -46,13 +79,16 @@ export function FigurePanel({ profile }: { readonly profile: BoroughProfile }) {
 
   return (
     <section className="figure-panel" aria-label="Figures">
-      <div className="tabs" role="tablist">
+      <div className="tabs" role="tablist" aria-label="Figures" onKeyDown={onTabKey}>
         {profile.figures.map((f) => (
           <button
             key={f.id}
+            id={`tab-${f.id}`}
             type="button"
             role="tab"
             aria-selected={f.id === spec?.id}
+            aria-controls="figure-tabpanel"
+            tabIndex={f.id === spec?.id ? 0 : -1}
             className={f.id === spec?.id ? 'tab selected' : 'tab'}
             onClick={() => setSelected(f.id)}
           >
@@ -61,7 +97,7 @@ export function FigurePanel({ profile }: { readonly profile: BoroughProfile }) {
         ))}
       </div>
       {spec !== undefined && (
-        <div role="tabpanel">
+        <div role="tabpanel" id="figure-tabpanel" aria-labelledby={`tab-${spec.id}`}>
           <div className="figure-actions">
             <button type="button" disabled={drawn === null} onClick={() => void save('svg')}>
               Export SVG

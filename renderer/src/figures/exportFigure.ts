@@ -30,11 +30,22 @@ export async function exportFigure(
     height: EXPORT_SIZE.height,
     scale: format === 'png' ? EXPORT_SIZE.pngScale : 1,
   });
-  const text = { title: spec.title, altText: spec.altText, source: spec.source, software: SOFTWARE };
+  const text = {
+    title: spec.title,
+    altText: spec.altText,
+    source: spec.source,
+    software: SOFTWARE,
+  };
   const raw = dataUrlBytes(url);
   const bytes =
-    format === 'png' ? annotatePng(raw, text) : new TextEncoder().encode(annotateSvg(new TextDecoder().decode(raw), text));
-  return host.saveFile(`${spec.id}.${format}`, bytes, format === 'png' ? 'image/png' : 'image/svg+xml');
+    format === 'png'
+      ? annotatePng(raw, text)
+      : new TextEncoder().encode(annotateSvg(new TextDecoder().decode(raw), text));
+  return host.saveFile(
+    `${spec.id}.${format}`,
+    bytes,
+    format === 'png' ? 'image/png' : 'image/svg+xml',
+  );
 }
 
 /** Bytes of a data: URL (base64 or percent-encoded). */

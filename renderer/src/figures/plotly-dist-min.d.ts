@@ -10,7 +10,12 @@ declare module 'plotly.js-dist-min' {
     scale?: number;
   }
   export interface PlotlyStatic {
-    react(root: HTMLElement, data: readonly object[], layout: object, config?: object): Promise<HTMLElement>;
+    react(
+      root: HTMLElement,
+      data: readonly object[],
+      layout: object,
+      config?: object,
+    ): Promise<HTMLElement>;
     purge(root: HTMLElement): void;
     toImage(root: HTMLElement, options: ImageOptions): Promise<string>;
     Plots: { resize(root: HTMLElement): Promise<void> | void };

@@ -7,7 +7,10 @@ import type { Host, HostFile, SaveResult } from './host';
 /** Read File objects (from a file input or a drop) into HostFiles. */
 export async function readHostFiles(files: Iterable<File>): Promise<HostFile[]> {
   return Promise.all(
-    [...files].map(async (file) => ({ name: file.name, bytes: new Uint8Array(await file.arrayBuffer()) })),
+    [...files].map(async (file) => ({
+      name: file.name,
+      bytes: new Uint8Array(await file.arrayBuffer()),
+    })),
   );
 }
 
@@ -37,7 +40,11 @@ export function createBrowserHost(doc: Document = document): Host {
         input.click();
       });
     },
-    async saveFile(suggestedName: string, bytes: Uint8Array, mimeType: string): Promise<SaveResult> {
+    async saveFile(
+      suggestedName: string,
+      bytes: Uint8Array,
+      mimeType: string,
+    ): Promise<SaveResult> {
       const blob = new Blob([bytes as Uint8Array<ArrayBuffer>], { type: mimeType });
       const url = URL.createObjectURL(blob);
       try {
