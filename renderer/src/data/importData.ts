@@ -12,6 +12,7 @@ import {
   isImportError,
   type DuplicateReport,
   type ImportedReport,
+  type ImportOptions,
   type NeedsMappingReport,
 } from '../../../shared/import';
 import type { HostFile } from '../host/host';
@@ -62,9 +63,10 @@ export function importData(
   engine: Engine,
   file: HostFile,
   origin: LoadedFile['origin'],
+  options: ImportOptions = {},
 ): Promise<LoadedFile> {
   const previous = queues.get(engine) ?? Promise.resolve();
-  const next = previous.catch(() => undefined).then(() => importNow(engine, file, origin));
+  const next = previous.catch(() => undefined).then(() => importNow(engine, file, origin, options));
   queues.set(engine, next);
   return next;
 }
@@ -73,11 +75,12 @@ async function importNow(
   engine: Engine,
   file: HostFile,
   origin: LoadedFile['origin'],
+  options: ImportOptions,
 ): Promise<LoadedFile> {
   const id = `file-${String(++sequence)}`;
   const base = { id, name: file.name, size: file.bytes.length, origin };
   try {
-    const report = await importFile(engine, { name: file.name, bytes: file.bytes });
+    const report = await importFile(engine, { name: file.name, bytes: file.bytes }, options);
     if (report.status === 'imported') {
       return { ...base, outcome: { kind: 'imported', report, view: importedView(engine, report) } };
     }
