@@ -134,7 +134,7 @@ async function previewView(engine: Engine, id: string, file: HostFile): Promise<
   } finally {
     await engine.dropFile(registered);
   }
-  return relationSource(engine, 'the file as read (not imported)', table);
+  return relationSource(engine, 'the file as read, not imported', table);
 }
 
 function utf8(bytes: Uint8Array): Uint8Array {
