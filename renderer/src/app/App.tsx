@@ -21,19 +21,26 @@ export function App() {
   const [userFiles, setUserFiles] = useState<readonly LoadedFile[]>([]);
   const [view, setView] = useState<View>({ kind: 'profile' });
   const [busy, setBusy] = useState<string | null>(null);
+  const [addError, setAddError] = useState<string | null>(null);
 
   const files = [...(demo.status === 'ready' ? demo.files : []), ...userFiles];
   const selected = view.kind === 'file' ? files.find((f) => f.id === view.id) : undefined;
 
   const add = async (incoming: HostFile[]): Promise<void> => {
-    const db = await engine();
-    for (const file of incoming) {
-      setBusy(`Importing ${file.name}…`);
-      const loaded = await importData(db, file, 'user');
-      setUserFiles((current) => [...current, loaded]);
-      setView({ kind: 'file', id: loaded.id });
+    setAddError(null);
+    try {
+      const db = await engine();
+      for (const file of incoming) {
+        setBusy(`Importing ${file.name}…`);
+        const loaded = await importData(db, file, 'user');
+        setUserFiles((current) => [...current, loaded]);
+        setView({ kind: 'file', id: loaded.id });
+      }
+    } catch (error) {
+      setAddError(error instanceof Error ? error.message : String(error));
+    } finally {
+      setBusy(null);
     }
-    setBusy(null);
   };
 
   return (
@@ -77,6 +84,11 @@ export function App() {
           {busy !== null && (
             <p className="muted" role="status">
               {busy}
+            </p>
+          )}
+          {addError !== null && (
+            <p className="error" role="alert">
+              The file could not be opened: {addError}
             </p>
           )}
         </nav>

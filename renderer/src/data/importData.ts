@@ -89,7 +89,11 @@ async function importNow(
     }
     return {
       ...base,
-      outcome: { kind: 'needs-mapping', report, view: await previewView(engine, id, file) },
+      outcome: {
+        kind: 'needs-mapping',
+        report,
+        view: await previewView(engine, id, file).catch(() => null),
+      },
     };
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);

@@ -53,7 +53,8 @@ async function loadDemo(
   onStep: (step: Step) => void,
 ): Promise<DemoResult> {
   // Parse Plotly (4.6 MB) while DuckDB compiles in its worker: the main thread is idle then.
-  void loadPlotly();
+  // A failure here surfaces where the figure is drawn, with its message.
+  loadPlotly().catch(() => undefined);
   const engine = await getEngine();
   const files: LoadedFile[] = [];
   for (const [i, demo] of DEMO_FILES.entries()) {

@@ -8,7 +8,13 @@ import type { FigureSpec } from '../../../shared/figures/spec';
 let loading: Promise<PlotlyStatic> | undefined;
 
 export function loadPlotly(): Promise<PlotlyStatic> {
-  loading ??= import('plotly.js-dist-min').then((m) => m.default);
+  loading ??= import('plotly.js-dist-min').then(
+    (m) => m.default,
+    (error: unknown) => {
+      loading = undefined; // let the next figure try again
+      throw error;
+    },
+  );
   return loading;
 }
 
