@@ -2,7 +2,8 @@
  * The Host for the plain browser build (served on localhost): files come from a file input,
  * saves become downloads. Nothing here touches the network; object URLs are revoked after use.
  */
-import type { Host, HostFile, SaveResult } from './host';
+import type { Host, HostFile, SaveResult, WorkspaceHost } from './host';
+import { browserWorkspaceHost } from './browserWorkspace';
 
 /** Read File objects (from a file input or a drop) into HostFiles. */
 export async function readHostFiles(files: Iterable<File>): Promise<HostFile[]> {
@@ -15,7 +16,7 @@ export async function readHostFiles(files: Iterable<File>): Promise<HostFile[]> 
 }
 
 export function createBrowserHost(doc: Document = document): Host {
-  return {
+  const host: Omit<Host, keyof WorkspaceHost> = {
     kind: 'browser',
     openDataFiles(): Promise<HostFile[]> {
       return new Promise((resolve, reject) => {
@@ -62,4 +63,5 @@ export function createBrowserHost(doc: Document = document): Host {
       return { saved: true, location: suggestedName };
     },
   };
+  return { ...host, ...browserWorkspaceHost(doc, (n, b, m) => host.saveFile(n, b, m)) };
 }

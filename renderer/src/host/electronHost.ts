@@ -6,6 +6,7 @@
 import type { IpcErrorCode, IpcResult, WorkbenchApi } from '../../../shared/ipc/contract';
 import { toPortableFileName } from '../../../shared/ipc/paths';
 import type { Host, HostFile, SaveResult } from './host';
+import { electronWorkspaceHost } from './electronWorkspace';
 
 declare global {
   interface Window {
@@ -33,6 +34,7 @@ function unwrap<T>(result: IpcResult<T>): T {
 export function createElectronHost(api: WorkbenchApi): Host {
   return {
     kind: 'electron',
+    ...electronWorkspaceHost(api, unwrap),
     async openDataFiles(): Promise<HostFile[]> {
       return unwrap(await api.openDataFiles()).files;
     },

@@ -6,6 +6,10 @@
  *   for the browser build served on localhost (tests, and machines without Electron).
  * The UI never asks which one it has, except to word messages.
  */
+import type { WorkspaceHost } from './workspaceHost';
+
+export type { WorkspaceFiles, WorkspaceHost } from './workspaceHost';
+
 export interface HostFile {
   /** File name without directories, as the user sees it. */
   readonly name: string;
@@ -19,7 +23,7 @@ export interface SaveResult {
   readonly location?: string;
 }
 
-export interface Host {
+export interface Host extends WorkspaceHost {
   readonly kind: 'electron' | 'browser';
   /** Ask the user for one or more data files; resolves to [] when cancelled. */
   openDataFiles(): Promise<HostFile[]>;
