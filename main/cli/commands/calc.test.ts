@@ -114,6 +114,20 @@ describe.concurrent('calc: bad input files', () => {
     );
   });
 
+  it('an input that is a folder, and an output folder that does not exist, are named', async () => {
+    const args = ['--count', 'Deaths', '--population', 'Pop'];
+    await expectFailure(
+      ['rate', '--input', tmp.path, '--output', tmp.file('o.csv'), ...args],
+      1,
+      /input '.*' is not a file/,
+    );
+    await expectFailure(
+      ['rate', '--input', good, '--output', tmp.file('no/such/folder/o.csv'), ...args],
+      1,
+      /cannot write output file '.*no\/such\/folder\/o\.csv': ENOENT/,
+    );
+  });
+
   it('ragged row: names the row', async () => {
     const bad = tmp.writeText('ragged.csv', 'Area,Deaths,Pop\nE1,3,100\nE2,4\n');
     await expectFailure(
