@@ -57,7 +57,7 @@ export interface StreamCallbacks {
   /** Called between records when `shouldPause()` is true; the parser waits for it. */
   onPause(): Promise<void>;
   shouldPause(): boolean;
-  /** Progress: characters consumed so far. */
+  /** Progress: characters of this text consumed so far. */
   onCursor?(chars: number): void;
 }
 
@@ -71,9 +71,11 @@ export function streamRecords(
   delimiter: Delimiter,
   file: string,
   callbacks: StreamCallbacks,
+  /** Index of the first record in `text` (when a file is parsed in segments). */
+  firstIndex = 0,
 ): Promise<number> {
   return new Promise((resolve, reject) => {
-    let index = 0;
+    let index = firstIndex;
     let failed = false;
     const fail = (parser: Papa.Parser, error: unknown): void => {
       failed = true;

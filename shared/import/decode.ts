@@ -45,6 +45,55 @@ function latin1(bytes: Uint8Array): string {
   return out;
 }
 
+/** How to decode a file's bytes: the encoding and where the text starts (after a BOM). */
+export interface TextEncoding {
+  /** `utf-8`, `utf-8-bom` or `windows-1252`. */
+  readonly encoding: string;
+  readonly bodyStart: number;
+}
+
+const VALIDATE_CHUNK = 1 << 22;
+
+/**
+ * Decide the encoding without holding the decoded file in memory: UTF-8 is validated chunk by
+ * chunk (a streaming fatal decoder; each chunk's text is dropped at once). The rules are
+ * those of `decodeText`.
+ */
+export function detectEncoding(bytes: Uint8Array, file: string): TextEncoding {
+  const hasBom = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf;
+  const bodyStart = hasBom ? 3 : 0;
+  const body = bytes.subarray(bodyStart);
+  const decoder = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
+  try {
+    for (let i = 0; i < body.length; i += VALIDATE_CHUNK) {
+      decoder.decode(body.subarray(i, i + VALIDATE_CHUNK), { stream: i + VALIDATE_CHUNK < body.length });
+    }
+    if (body.length === 0) decoder.decode(body);
+    return { encoding: hasBom ? 'utf-8-bom' : 'utf-8', bodyStart };
+  } catch {
+    // Not UTF-8: Windows-1252 unless the file mixes encodings.
+  }
+  if (hasBom || countUtf8Sequences(body) > 0) throw mixedEncoding(body, file);
+  return { encoding: 'windows-1252', bodyStart };
+}
+
+/** Decode bytes[start, end) in a detected encoding. Segments must start and end on a line break. */
+export function decodeSlice(bytes: Uint8Array, start: number, end: number, encoding: string): string {
+  const slice = bytes.subarray(start, end);
+  return encoding === 'windows-1252' ? decodeWindows1252(slice) : new TextDecoder('utf-8', { ignoreBOM: true }).decode(slice);
+}
+
+function mixedEncoding(body: Uint8Array, file: string): ImportError {
+  const line = lineOf(body, firstInvalidUtf8(body));
+  return new ImportError(
+    'encoding',
+    file,
+    `The file mixes UTF-8 text with bytes in another encoding (first at line ${String(line)}), so no single decoding reads every character correctly.`,
+    'Open it in a spreadsheet or text editor and save it again as "CSV UTF-8", then import that copy.',
+    line,
+  );
+}
+
 export interface DecodedText {
   readonly text: string;
   /** `utf-8`, `utf-8-bom` or `windows-1252`. */
@@ -66,16 +115,7 @@ export function decodeText(bytes: Uint8Array, file: string): DecodedText {
   } catch {
     // Not UTF-8: fall through to the Windows-1252 check.
   }
-  const firstBad = firstInvalidUtf8(body);
-  if (hasBom || countUtf8Sequences(body) > 0) {
-    throw new ImportError(
-      'encoding',
-      file,
-      `The file mixes UTF-8 text with bytes in another encoding (first at line ${String(lineOf(body, firstBad))}), so no single decoding reads every character correctly.`,
-      'Open it in a spreadsheet or text editor and save it again as "CSV UTF-8", then import that copy.',
-      lineOf(body, firstBad),
-    );
-  }
+  if (hasBom || countUtf8Sequences(body) > 0) throw mixedEncoding(body, file);
   return { text: decodeWindows1252(body), encoding: 'windows-1252' };
 }
 

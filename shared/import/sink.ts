@@ -1,11 +1,15 @@
 /**
  * Bulk writer for the canonical tables. Rows are buffered column by column and written in
- * batches as Arrow IPC (Engine.insertArrowIPC), never as row-by-row INSERTs: each batch lands
- * in a staging table, is cast into the canonical table with one INSERT ... SELECT, and the
- * staging table is dropped, so memory stays bounded by the batch size however large the file.
+ * batches as Arrow IPC (Engine.insertArrowIPC), never as row-by-row INSERTs, so memory stays
+ * bounded by the batch size however large the file.
  *
- * Staging keeps the Arrow side simple (text, doubles) and lets DuckDB do the exact casts
- * (DATE, INTEGER) that it checks; a bad cast fails the batch, and with it the transaction.
+ * Data tables get Arrow columns typed exactly as the table (appended directly). Reference
+ * tables (area, indicator) need "add only new keys" or "replace same keys", so their batch
+ * lands in a staging table and is merged with one INSERT ... SELECT.
+ *
+ * Measured on 200,000 observation rows (duckdb-wasm, Node 20, a loaded 2-core machine, two
+ * runs): Arrow IPC append 0.95-1.6 s CPU; writing the same rows as a normalised UTF-8 CSV and
+ * INSERT ... SELECT FROM read_csv 1.5-2.4 s CPU. Arrow wins by ~1.5x.
  */
 import { DateDay, Float64, Int32, Table, Utf8, makeData, makeVector, tableToIPC } from 'apache-arrow';
 import type { Vector } from 'apache-arrow';
@@ -44,7 +48,8 @@ export type SinkValue = string | number | null;
 /** A row for a table, by column name; absent columns are null. */
 export type SinkRow = Readonly<Record<string, SinkValue>>;
 
-export const DEFAULT_BATCH_ROWS = 50_000;
+/** Rows per Arrow batch: 20k kept peak memory ~100 MB lower than 50k on a 1M-row file at equal CPU. */
+export const DEFAULT_BATCH_ROWS = 20_000;
 
 /** Buffers rows for one table and writes them in Arrow batches. */
 export class TableSink {

@@ -3,7 +3,8 @@
  * a message that says what to do, files that are empty, binary, legacy .xls or a plain zip.
  */
 import { ImportError } from './errors';
-import { decodeText, sniffContainer } from './decode';
+import { decodeSlice, detectEncoding, sniffContainer } from './decode';
+import { segmentBoundaries } from './segments';
 import { MAX_RECORD_CHARS, previewRecords, sniffDelimiter, streamRecords, type StreamCallbacks } from './csv';
 import type { Fields } from './formats/format';
 import { detectTabular } from './formats/registry';
@@ -24,6 +25,7 @@ export type Source =
   | { readonly kind: 'json'; readonly encoding: string; readonly value: unknown };
 
 const SAMPLE_RECORDS = 40;
+const SAMPLE_BYTES = 1 << 20;
 /** Excel's column limit: wider "tables" are damaged or not tables. */
 const MAX_COLUMNS = 16_384;
 
@@ -44,50 +46,67 @@ export async function openSource(input: ImportInput): Promise<Source> {
   }
   if (container === 'xlsx') return { kind: 'records', encoding: 'xlsx', records: await xlsxRecords(bytes, file) };
 
-  const { text, encoding } = decodeText(bytes, file);
-  const trimmed = text.trimStart();
-  if (trimmed.startsWith('[') || trimmed.startsWith('{')) {
-    try {
-      return { kind: 'json', encoding, value: JSON.parse(trimmed) as unknown };
-    } catch (error) {
-      throw new ImportError('malformed-json', file, `The JSON is damaged or truncated (${error instanceof Error ? error.message : String(error)}).`, 'Download the file again.', undefined, undefined, { cause: error });
-    }
-  }
-  if (trimmed === '') {
+  const { encoding, bodyStart } = detectEncoding(bytes, file);
+  const firstNonSpace = bytes.subarray(bodyStart, bodyStart + 4096).findIndex((b) => b !== 0x20 && b !== 0x09 && b !== 0x0a && b !== 0x0d);
+  const first = firstNonSpace < 0 ? -1 : bytes[bodyStart + firstNonSpace]!;
+  if (first === 0x5b || first === 0x7b) return jsonSource(bytes, bodyStart, encoding, file);
+  if (first < 0 && bytes.length - bodyStart < 4096) {
     throw new ImportError('empty-file', file, 'The file contains only blank lines.', 'Check that the export finished, then choose the file again.');
   }
-  const firstBreak = text.search(/[\r\n]/);
-  if (firstBreak > MAX_RECORD_CHARS || (firstBreak < 0 && text.length > MAX_RECORD_CHARS)) {
+  const firstBreak = bytes.indexOf(0x0a, bodyStart);
+  if (firstBreak - bodyStart > MAX_RECORD_CHARS || (firstBreak < 0 && bytes.length - bodyStart > MAX_RECORD_CHARS)) {
     throw new ImportError('too-large', file, `The first line is longer than ${String(MAX_RECORD_CHARS / 1048576)} MB, so this is not a table the workbench can read.`, 'Check that you chose the right file; tables have one record per line.', 1);
   }
-  const delimiter = sniffDelimiter(text);
-  const sample = previewRecords(text, delimiter, SAMPLE_RECORDS);
+  // Detection sees the first megabyte only; the whole file is then parsed segment by segment.
+  const head = decodeSlice(bytes, bodyStart, Math.min(bytes.length, bodyStart + SAMPLE_BYTES), encoding);
+  const delimiter = sniffDelimiter(head);
+  const sample = previewRecords(head, delimiter, SAMPLE_RECORDS);
   const widest = sample.reduce((m, r) => Math.max(m, r.length), 0);
   if (widest > MAX_COLUMNS) {
     throw new ImportError('too-large', file, `A record has ${String(widest)} columns, more than a spreadsheet can hold (${String(MAX_COLUMNS)}).`, 'Check the delimiter and that this is a table; split very wide tables before importing.');
   }
   let total: number | undefined;
-  let cursor = 0;
+  let bytesDone = 0;
+  const bodyLength = bytes.length - bodyStart;
   return {
     kind: 'records',
     encoding,
     records: {
       sample,
       async forEach(callbacks) {
-        total = await streamRecords(text, delimiter, file, {
-          ...callbacks,
-          onCursor: (c) => {
-            cursor = c;
-          },
-        });
-        return total;
+        let index = 0;
+        for (const [start, end] of segmentBoundaries(bytes, bodyStart)) {
+          let text = decodeSlice(bytes, start, end, encoding);
+          // Drop the segment's final line break so the parser does not see an empty record.
+          if (end < bytes.length) text = text.replace(/\r?\n$/, '');
+          const chars = Math.max(1, text.length);
+          index = await streamRecords(text, delimiter, file, { ...callbacks, onCursor: (c) => (bytesDone = start - bodyStart + ((end - start) * c) / chars) }, index);
+          bytesDone = end - bodyStart;
+        }
+        total = index;
+        return index;
       },
       estimateTotal(rowsDone) {
-        if (total !== undefined) return rowsDone;
-        return cursor === 0 ? rowsDone : Math.max(rowsDone, Math.round((rowsDone * text.length) / cursor));
+        if (total !== undefined || bytesDone === 0) return rowsDone;
+        return Math.max(rowsDone, Math.round((rowsDone * bodyLength) / bytesDone));
       },
     },
   };
+}
+
+/** Largest JSON file read (indicator metadata files are well under 1 MB). */
+const MAX_JSON_BYTES = 64 * 1024 * 1024;
+
+function jsonSource(bytes: Uint8Array, bodyStart: number, encoding: string, file: string): Source {
+  if (bytes.length > MAX_JSON_BYTES) {
+    throw new ImportError('too-large', file, `The JSON file is larger than ${String(MAX_JSON_BYTES / 1048576)} MB; the workbench reads JSON only for indicator metadata.`, 'Export the data as CSV and import that instead.');
+  }
+  const text = decodeSlice(bytes, bodyStart, bytes.length, encoding);
+  try {
+    return { kind: 'json', encoding, value: JSON.parse(text) as unknown };
+  } catch (error) {
+    throw new ImportError('malformed-json', file, `The JSON is damaged or truncated (${error instanceof Error ? error.message : String(error)}).`, 'Download the file again.', undefined, undefined, { cause: error });
+  }
 }
 
 async function xlsxRecords(bytes: Uint8Array, file: string): Promise<RecordSource> {
