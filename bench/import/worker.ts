@@ -1,7 +1,7 @@
 /**
  * One measured import in a fresh process (so that peak memory is this load's alone):
  * `tsx bench/import/worker.ts <wasm|native> <file>`. Prints one JSON line: engine start and
- * import times (ms), rows read and written, peak RSS (MB, from the kernel's maxRSS, so
+ * import times (ms, wall and CPU), rows read and written, peak RSS (MB, from the kernel's maxRSS, so
  * synchronous wasm work that no timer could sample is included).
  */
 import { readFileSync } from 'node:fs';
@@ -21,8 +21,12 @@ await createSchema(engine);
 const startMs = performance.now() - t0;
 const bytes = new Uint8Array(readFileSync(file));
 const t1 = performance.now();
+const cpu0 = process.cpuUsage();
 const report = await importFile(engine, { name: basename(file), bytes });
 const importMs = performance.now() - t1;
+// CPU time (user + system, all threads): a fairer figure than wall time on a shared machine.
+const cpu = process.cpuUsage(cpu0);
+const cpuMs = (cpu.user + cpu.system) / 1000;
 if (report.status !== 'imported') throw new Error(`${file}: ${report.status}`);
 const written = Object.values(report.rowsWritten).reduce((a, b) => a + (b ?? 0), 0);
 console.log(
@@ -31,6 +35,7 @@ console.log(
     file: basename(file),
     startMs,
     importMs,
+    cpuMs,
     rowsRead: report.rowsRead,
     rowsWritten: written,
     problems: report.problems.length,
