@@ -42,8 +42,9 @@ function currentParent(parent: string | null): string | null {
 }
 
 /**
- * Replace the shipped-lookup rows of `area` and `area_successor` (idempotent; rows from loaded
- * data and user localities are left alone). Returns the number of area rows written.
+ * Replace the shipped-lookup rows of `area` and `area_successor` (idempotent). Rows that loaded
+ * data added for codes the lookups know are replaced by the lookup rows; other data rows and user
+ * localities are left alone. Returns the number of area rows written.
  */
 export async function loadShippedGeography(engine: Engine): Promise<number> {
   await createGeographyTables(engine);
@@ -60,6 +61,12 @@ export async function loadShippedGeography(engine: Engine): Promise<number> {
       vintage: areas.map((a) => a.vintage),
       source: areas.map((a) => a.source),
     });
+    // A row an import added for a code the lookups now describe (name only, no parent) gives way
+    // to the lookup row, so that `area` keeps one row per (code, vintage).
+    await engine.exec(
+      `DELETE FROM area WHERE source LIKE 'source_file:%'
+       AND code IN (SELECT code FROM area WHERE source LIKE 'lookup:%')`,
+    );
     const rows = SUCCESSOR_CHANGES.flatMap((c) =>
       c.from.flatMap(([code]) => c.to.map((to) => [code, to, c.effective, c.reason] as const)),
     );

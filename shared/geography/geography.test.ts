@@ -109,10 +109,13 @@ describe('area table from the shipped lookups', () => {
     expect(await num(`SELECT count(*) FROM area WHERE type = 'LSOA' AND parent_code = 'E07000026'`)).toBe(0);
   });
 
-  it('is idempotent', async () => {
+  it('is idempotent, and lookup rows replace rows an import added for the same code', async () => {
     const before = await num('SELECT count(*) FROM area');
+    await engine.exec(`INSERT INTO area VALUES ('E09000002', 'Barking and Dagenham', 'County & UA', NULL, NULL, 'source_file:7'), ('E05000026', 'Abbey', NULL, NULL, NULL, 'source_file:7')`);
     await loadShippedGeography(engine);
-    expect(await num('SELECT count(*) FROM area')).toBe(before);
+    expect(await num('SELECT count(*) FROM area')).toBe(before + 1); // the ward stays
+    expect(await strings(`SELECT source FROM area WHERE code = 'E09000002'`)).toEqual(['lookup:authorities']);
+    await engine.exec(`DELETE FROM area WHERE code = 'E05000026'`);
   });
 });
 
