@@ -154,14 +154,14 @@ describe('adding a CSV', () => {
     await app.page.getByRole('button', { name: 'Add data files…' }).click();
     await (await chooser).setFiles(file);
 
-    await app.page.getByRole('heading', { name: 'my-indicator.csv' }).waitFor();
+    await app.page.getByRole('heading', { name: 'my-indicator.csv' }).first().waitFor();
     expect(await app.page.getByTestId('import-status').innerText()).not.toBe('');
     const range = app.page.getByTestId('table-range');
     await expect.poll(() => range.innerText()).toMatch(/^Rows 1–100 of 250/);
     const table = await app.page.locator('.data-table table').innerText();
     expect(table).toContain('E09000010');
     expect(table).toContain('100.5');
-    await app.page.getByRole('button', { name: 'Next' }).click();
+    await app.page.locator('.data-table').getByRole('button', { name: 'Next' }).click();
     await expect.poll(() => range.innerText()).toMatch(/^Rows 101–200 of 250/);
     expect(await app.page.locator('.data-table table').innerText()).toContain('200.5');
   });
@@ -179,7 +179,7 @@ describe('adding a CSV', () => {
         new DragEvent('drop', { dataTransfer: data, bubbles: true, cancelable: true }),
       );
     }, csv);
-    await app.page.getByRole('heading', { name: 'dropped.csv' }).waitFor();
+    await app.page.getByRole('heading', { name: 'dropped.csv' }).first().waitFor();
     await expect
       .poll(() => app.page.getByTestId('table-range').innerText())
       .toMatch(/^Rows 1–2 of 2/);
