@@ -6,6 +6,7 @@
 import type { Engine } from '../engine/engine';
 import type { CanonicalTable } from '../model/schema';
 import { looksLikeFormula } from './cells';
+import { detach } from './detach';
 import type { IndicatorFields, LoadContext } from './formats/format';
 import type { ProblemList } from './problems';
 import { ROW_VALUES } from './rowValues';
@@ -15,19 +16,6 @@ import { ObservationValidator } from './validate';
 
 const OBSERVATION_FLAGS = TABLE_COLUMNS.observation.findIndex(([name]) => name === 'flags');
 const OBSERVATION_SOURCE_ROW = TABLE_COLUMNS.observation.findIndex(([name]) => name === 'source_row');
-
-/**
- * A copy of `s` that does not share memory with the text it was parsed from. V8 keeps a field
- * cut from a parsed chunk (13+ characters) as a slice of that chunk, so one area name kept for
- * the whole import pins its whole decoded chunk: on the 1M-row benchmark file (new areas
- * throughout) that retained the entire decoded text, ~300 bytes per row. Only for values kept
- * until the end of the import; per-row values are short-lived.
- */
-const encoder = new TextEncoder();
-const decoder = new TextDecoder();
-function detach<T extends string | null>(s: T): T {
-  return (s === null || s.length < 13 ? s : decoder.decode(encoder.encode(s))) as T;
-}
 
 export class Loader implements LoadContext {
   readonly validator: ObservationValidator;
@@ -94,7 +82,11 @@ export class Loader implements LoadContext {
   indicator(id: string, fields: IndicatorFields): void {
     const seen = this.indicators.get(id);
     if (seen !== undefined && this.indicatorPolicy === 'skip-existing') return;
-    this.indicators.set(id, { id, ...fields, source: fields.source ?? `source_file:${String(this.sourceFileId)}` });
+    const kept: Record<string, string | number | null> = { id: detach(id), source: detach(fields.source ?? `source_file:${String(this.sourceFileId)}`) };
+    for (const [key, value] of Object.entries(fields)) {
+      if (key !== 'source') kept[key] = typeof value === 'string' ? detach(value) : (value ?? null);
+    }
+    this.indicators.set(kept.id as string, kept);
   }
 
   /** True when any sink has a full batch waiting. */

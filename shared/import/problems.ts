@@ -3,6 +3,7 @@
  * otherwise produce a million identical messages, so each code keeps its first
  * `PER_CODE_LIMIT` entries and counts the rest; the report says how many were left out.
  */
+import { detach } from './detach';
 import type { ImportProblem, ProblemCode, ProblemSeverity } from './types';
 
 export const PER_CODE_LIMIT = 50;
@@ -27,7 +28,8 @@ export class ProblemList {
       this.overflow[code] = (this.overflow[code] ?? 0) + 1;
       return;
     }
-    this.items.push({ code, severity, file: this.file, message, action, ...where });
+    // Messages quote cells; detach them so a kept message does not pin a parsed chunk.
+    this.items.push({ code, severity, file: this.file, message: detach(message), action, ...(where.row === undefined ? {} : { row: where.row }), ...(where.column === undefined ? {} : { column: detach(where.column) }) });
   }
 
   /** How many problems of this code were seen (listed or not). */
