@@ -3,45 +3,34 @@
  * the right either the borough profile's figures or the selected file as a table with its
  * import report.
  */
-import { useState } from 'react';
+import { useCallback, useState } from 'react';
 import { AddFiles } from '../components/AddFiles';
-import { DataTable } from '../components/DataTable';
-import { ImportReportView } from '../components/ImportReportView';
-import { importData, type LoadedFile } from '../data/importData';
+import type { LoadedFile } from '../data/importData';
+import { DataView } from '../dataView/DataView';
+import { FileView } from '../dataView/FileView';
+import { ImportProgressBar } from '../dataView/ImportProgressBar';
+import { useDataFiles } from '../dataView/useDataFiles';
 import { useDemoWorkspace } from '../demo/useDemoWorkspace';
 import { FigurePanel } from '../figures/FigurePanel';
-import type { HostFile } from '../host/host';
-import { useServices } from './services';
 
-type View = { readonly kind: 'profile' } | { readonly kind: 'file'; readonly id: string };
+type View =
+  | { readonly kind: 'profile' }
+  | { readonly kind: 'data' }
+  | { readonly kind: 'file'; readonly id: string };
 
 export function App() {
-  const { engine } = useServices();
   const demo = useDemoWorkspace();
-  const [userFiles, setUserFiles] = useState<readonly LoadedFile[]>([]);
   const [view, setView] = useState<View>({ kind: 'profile' });
-  const [busy, setBusy] = useState<string | null>(null);
-  const [addError, setAddError] = useState<string | null>(null);
+  // The Data view's import flow (dataView/): mapping, duplicates, progress and cancel.
+  const select = useCallback(
+    (id: string | null) => setView(id === null ? { kind: 'data' } : { kind: 'file', id }),
+    [],
+  );
+  const data = useDataFiles(select);
+  const { flow } = data;
 
-  const files = [...(demo.status === 'ready' ? demo.files : []), ...userFiles];
+  const files = data.current([...(demo.status === 'ready' ? demo.files : []), ...data.userFiles]);
   const selected = view.kind === 'file' ? files.find((f) => f.id === view.id) : undefined;
-
-  const add = async (incoming: HostFile[]): Promise<void> => {
-    setAddError(null);
-    try {
-      const db = await engine();
-      for (const file of incoming) {
-        setBusy(`Importing ${file.name}…`);
-        const loaded = await importData(db, file, 'user');
-        setUserFiles((current) => [...current, loaded]);
-        setView({ kind: 'file', id: loaded.id });
-      }
-    } catch (error) {
-      setAddError(error instanceof Error ? error.message : String(error));
-    } finally {
-      setBusy(null);
-    }
-  };
 
   return (
     <div className="app">
@@ -64,6 +53,13 @@ export function App() {
           >
             Borough profile: Barking and Dagenham
           </button>
+          <button
+            type="button"
+            className={view.kind === 'data' ? 'nav-item selected' : 'nav-item'}
+            onClick={() => setView({ kind: 'data' })}
+          >
+            Workspace data, localities, peer groups
+          </button>
           <h3>Data files</h3>
           <ul className="file-list" data-testid="file-list">
             {files.map((f) => (
@@ -80,30 +76,22 @@ export function App() {
               </li>
             ))}
           </ul>
-          <AddFiles onFiles={(fs) => void add(fs)} busy={busy !== null} />
-          {busy !== null && (
-            <p className="muted" role="status">
-              {busy}
-            </p>
-          )}
-          {addError !== null && (
-            <p className="error" role="alert">
-              The file could not be opened: {addError}
+          <AddFiles onFiles={(fs) => void flow.add(fs)} busy={flow.running !== null} />
+          <ImportProgressBar running={flow.running} />
+          {flow.notice !== null && (
+            <p
+              className={flow.notice.kind === 'error' ? 'error flow-notice' : 'muted flow-notice'}
+              role={flow.notice.kind === 'error' ? 'alert' : 'status'}
+              data-testid="import-notice"
+            >
+              {flow.notice.text}
             </p>
           )}
         </nav>
         <main className="content">
           {view.kind === 'profile' && <Profile demo={demo} />}
-          {selected !== undefined && (
-            <>
-              <ImportReportView file={selected} />
-              {selected.outcome.view !== null ? (
-                <DataTable key={selected.id} source={selected.outcome.view} />
-              ) : (
-                <p className="muted">There is no table to show for this file.</p>
-              )}
-            </>
-          )}
+          {view.kind === 'data' && <DataView data={data} />}
+          {selected !== undefined && <FileView file={selected} flow={flow} />}
         </main>
       </div>
     </div>

@@ -53,29 +53,8 @@ export function ImportReportView({ file }: { readonly file: LoadedFile }) {
           {outcome.message}
         </p>
       )}
-      {outcome.kind === 'imported' && <Problems outcome={outcome} />}
+      {/* Problems are listed by the Data view (dataView/ProblemsList.tsx), with keep/drop. */}
     </section>
-  );
-}
-
-function Problems({ outcome }: { readonly outcome: Extract<ImportOutcome, { kind: 'imported' }> }) {
-  const problems = outcome.report.problems;
-  if (problems.length === 0) return <p className="muted">No warnings.</p>;
-  return (
-    <details className="problems" open={problems.length <= 5}>
-      <summary>
-        {problems.length.toLocaleString('en-GB')} warning{problems.length === 1 ? '' : 's'}
-      </summary>
-      <ul>
-        {problems.slice(0, 200).map((p, i) => (
-          <li key={i} className={`problem ${p.severity}`}>
-            <strong>{p.severity}</strong>
-            {p.row !== undefined && <> row {p.row}</>}
-            {p.column !== undefined && <>, column “{p.column}”</>}: {p.message} <em>{p.action}</em>
-          </li>
-        ))}
-      </ul>
-    </details>
   );
 }
 

@@ -15,6 +15,21 @@ export interface ProblemsListProps {
 
 const SHOWN = 200;
 
+/**
+ * Problems that flag their row (`observation.flags`, shared/import/validate.ts and loader.ts),
+ * so that "Drop flagged rows" removes it. An unreadable number is not one: the cell is read as
+ * missing and the row is kept.
+ */
+const FLAGGING: ReadonlySet<ImportProblem['code']> = new Set([
+  'unknown-area-code',
+  'old-area-code',
+  'malformed-area-code',
+  'duplicate-key',
+  'implausible-value',
+  'ci-excludes-value',
+  'formula-like-text',
+]);
+
 export function ProblemsList({
   report,
   onFlaggedRows,
@@ -23,7 +38,7 @@ export function ProblemsList({
 }: ProblemsListProps) {
   const { problems } = report;
   const truncated = Object.values(report.problemsTruncated).reduce((s, n) => s + (n ?? 0), 0);
-  const rowProblems = problems.some((p) => p.row !== undefined && p.severity !== 'info');
+  const flagging = problems.some((p) => FLAGGING.has(p.code));
   const counts = countBySeverity(problems);
   if (problems.length === 0) {
     return (
@@ -43,7 +58,7 @@ export function ProblemsList({
           </span>
         )}
       </h3>
-      {(rowProblems || report.rowsDropped > 0) && (
+      {(flagging || report.rowsDropped > 0) && (
         <div className="flagged-rows" data-testid="flagged-rows">
           {flaggedRows === 'drop' ? (
             <p>
@@ -51,7 +66,10 @@ export function ProblemsList({
               {report.rowsDropped === 1 ? ' was' : 's were'} dropped; the rest were imported.
             </p>
           ) : (
-            <p>Rows with problems were imported and flagged, so you can see them in the table.</p>
+            <p>
+              Rows marked “row flagged” below were imported with a flag (the table’s flags column),
+              so you can filter them later, or drop them now.
+            </p>
           )}
           {onFlaggedRows !== undefined && (
             <button
@@ -76,6 +94,7 @@ export function ProblemsList({
               <th scope="col">Column</th>
               <th scope="col">Problem</th>
               <th scope="col">What to do</th>
+              <th scope="col">Effect</th>
             </tr>
           </thead>
           <tbody>
@@ -89,6 +108,7 @@ export function ProblemsList({
                 <td>{p.column ?? '—'}</td>
                 <td>{p.message}</td>
                 <td>{p.action}</td>
+                <td>{effect(p, flaggedRows)}</td>
               </tr>
             ))}
           </tbody>
@@ -118,6 +138,11 @@ function summary(counts: Record<ImportProblem['severity'], number>): string {
     parts.push(`${String(counts.warning)} warning${counts.warning === 1 ? '' : 's'}`);
   if (counts.info > 0) parts.push(`${String(counts.info)} note${counts.info === 1 ? '' : 's'}`);
   return parts.join(', ');
+}
+
+function effect(p: ImportProblem, flaggedRows: 'keep' | 'drop'): string {
+  if (FLAGGING.has(p.code)) return flaggedRows === 'drop' ? 'row dropped' : 'row flagged';
+  return p.row === undefined ? '—' : 'row kept';
 }
 
 function severityLabel(severity: ImportProblem['severity']): string {

@@ -12,12 +12,16 @@ export interface DataFiles {
   readonly flow: ImportFlow;
   /** Drop entries whose rows a later import replaced (they would show nothing). */
   current(files: readonly LoadedFile[]): LoadedFile[];
-  /** Replace the user's list (an opened workspace). */
-  replaceAll(files: readonly LoadedFile[]): void;
+  /** Replace the whole list with an opened workspace's files (demo entries then hide). */
+  openedWorkspace(files: readonly LoadedFile[]): void;
+  /** Bumped whenever the workspace's tables may have changed (for row counts). */
+  readonly version: number;
 }
 
 export function useDataFiles(select: (fileId: string | null) => void): DataFiles {
   const [userFiles, setUserFiles] = useState<readonly LoadedFile[]>([]);
+  const [replacedDemo, setReplacedDemo] = useState(false);
+  const [version, setVersion] = useState(0);
   const onLoaded = useCallback(
     (file: LoadedFile, replaces?: string) => {
       setUserFiles((list) =>
@@ -25,6 +29,7 @@ export function useDataFiles(select: (fileId: string | null) => void): DataFiles
           ? list.map((f) => (f.id === replaces ? file : f))
           : [...list, file],
       );
+      setVersion((v) => v + 1);
       select(file.id);
     },
     [select],
@@ -40,11 +45,17 @@ export function useDataFiles(select: (fileId: string | null) => void): DataFiles
   return {
     userFiles,
     flow,
+    version,
     current: (files) =>
       files.filter(
         (f) =>
+          !(replacedDemo && f.origin === 'demo') &&
           !(f.outcome.kind === 'imported' && flow.superseded.has(f.outcome.report.sourceFileId)),
       ),
-    replaceAll: setUserFiles,
+    openedWorkspace: (files) => {
+      setUserFiles(files);
+      setReplacedDemo(true);
+      setVersion((v) => v + 1);
+    },
   };
 }

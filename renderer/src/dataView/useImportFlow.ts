@@ -124,9 +124,8 @@ export function useImportFlow({ onLoaded, onRemove }: FlowCallbacks): ImportFlow
     [onLoaded],
   );
 
-  const add = useCallback(
+  const addAll = useCallback(
     async (files: readonly HostFile[]): Promise<void> => {
-      setNotice(null);
       for (const source of files) {
         let meta: FileMeta = { source, flaggedRows: 'keep' };
         let loaded = await run(source, {});
@@ -146,6 +145,22 @@ export function useImportFlow({ onLoaded, onRemove }: FlowCallbacks): ImportFlow
       }
     },
     [run, settle, mappingStore],
+  );
+
+  const add = useCallback(
+    async (files: readonly HostFile[]): Promise<void> => {
+      setNotice(null);
+      try {
+        await addAll(files);
+      } catch (error) {
+        // The engine did not start, or a file could not be read: say so, change nothing.
+        setNotice({
+          kind: 'error',
+          text: `The file could not be opened: ${error instanceof Error ? error.message : String(error)}`,
+        });
+      }
+    },
+    [addAll],
   );
 
   const reimport = useCallback(

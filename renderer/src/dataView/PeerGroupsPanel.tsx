@@ -1,0 +1,3 @@
+export function PeerGroupsPanel(_props: { readonly version: number }) {
+  return null;
+}
