@@ -28,6 +28,9 @@
  * function on a ready data frame). Each workload runs in its own child process, so its peak RSS
  * (process.resourceUsage().maxRSS) is its own: the inputs plus the method's working memory.
  *
+ * (d2) is (d) split across one worker thread per CPU by the CLI's driver (siiInWorkers, using the
+ * shared method's `areaRange`): the same numbers, printed side by side as a check.
+ *
  * Run: npm run bench:methods   (RUNS=5 for a-c and SII_RUNS=3 by default; WORKLOADS=a,b to pick)
  */
 import { spawnSync } from 'node:child_process';
@@ -37,7 +40,9 @@ import { dsr } from '../shared/methods/dsr';
 import { ESP2013 } from '../shared/methods/esp2013';
 import { lifeExpectancy } from '../shared/methods/lifeExpectancy';
 import { proportion } from '../shared/methods/proportion';
+import type { SiiOptions, SiiResult } from '../shared/methods/sii';
 import { sii } from '../shared/methods/sii';
+import { siiInWorkers } from '../main/cli/calc/siiParallel';
 import { median, peakRssMb, printTable, time } from './stats';
 
 const RUNS = Number(process.env.RUNS ?? 5);
@@ -51,7 +56,7 @@ interface Workload {
   readonly rSeconds: number;
   readonly runs: number;
   /** Builds the inputs once and returns the timed call, which returns a result check. */
-  prepare(): (() => string) | undefined;
+  prepare(): (() => string | Promise<string>) | undefined;
 }
 
 // ---- (a) proportion --------------------------------------------------------------------------
@@ -159,7 +164,8 @@ function prepareLifeExpectancy(): () => string {
 }
 
 // ---- (d) SII ---------------------------------------------------------------------------------
-function prepareSii(): () => string {
+/** The (d) inputs: 300 areas x 10 deciles, as `sii` options. */
+function siiInputs(): SiiOptions {
   const areas = 300;
   const deciles = 10;
   const rows = areas * deciles;
@@ -177,19 +183,30 @@ function prepareSii(): () => string {
       se[row] = 0.3 + ((17 * a + 11 * d) % 60) / 100;
     }
   }
-  return () => {
-    const out = sii({
-      quantile,
-      population,
-      value,
-      se,
-      valueType: 'other',
-      repetitions: 100_000,
-      confidence: 0.95,
-      groupBy: { area },
-    });
-    return expectGroups(out.records.length, areas, out.records[areas - 1]?.sii.value);
-  };
+  const options = { quantile, population, value, se, groupBy: { area } };
+  return { ...options, valueType: 'other', repetitions: 100_000, confidence: 0.95 };
+}
+
+/** The last area's SII and 95% limits, to show that both runs give the same numbers. */
+function siiCheck(out: SiiResult): string {
+  const last = out.records.at(-1)?.sii;
+  const limits = `[${String(last?.lower95)}, ${String(last?.upper95)}]`;
+  return `${expectGroups(out.records.length, 300, last?.value)}, limits ${limits}`;
+}
+
+function prepareSii(): () => string {
+  const options = siiInputs();
+  return () => siiCheck(sii(options));
+}
+
+/**
+ * (d) again, split across worker threads by the CLI's driver (main/cli/calc/siiParallel.ts):
+ * each worker runs the shared `sii` on a slice of the areas (`areaRange`), so the numbers are
+ * the same doubles as the single-threaded run; the time includes starting the workers.
+ */
+function prepareSiiWorkers(): () => Promise<string> {
+  const options = siiInputs();
+  return async () => siiCheck(await siiInWorkers(options, availableParallelism()));
 }
 
 /** R's `round()` for these inputs: nearest integer, ties to even (IEC 60559). */
@@ -240,6 +257,14 @@ const WORKLOADS: readonly Workload[] = [
     runs: SII_RUNS,
     prepare: prepareSii,
   },
+  {
+    id: 'd2',
+    what: `SII as (d), ${String(availableParallelism())} worker threads`,
+    rows: '300 areas x 10 deciles',
+    rSeconds: 151.5,
+    runs: SII_RUNS,
+    prepare: prepareSiiWorkers,
+  },
 ];
 
 /** One workload's figures, passed from the child process as one JSON line. */
@@ -270,7 +295,11 @@ async function runOne(workload: Workload): Promise<Result> {
   let check = '';
   for (let k = 0; k < workload.runs; k++) {
     const cpu = process.cpuUsage();
-    seconds.push((await time(async () => (check = call()))) / 1000);
+    seconds.push(
+      (await time(async () => {
+        check = await call();
+      })) / 1000,
+    );
     const used = process.cpuUsage(cpu);
     cpuSeconds.push((used.user + used.system) / 1e6);
   }
@@ -306,7 +335,7 @@ async function main(): Promise<void> {
     console.log(JSON.stringify(await runOne(workload)));
     return;
   }
-  const pick = (process.env.WORKLOADS ?? 'a,b,c,d').split(',');
+  const pick = (process.env.WORKLOADS ?? 'a,b,c,d,d2').split(',');
   console.log(
     `Shared methods on the BENCH-WORKLOADS.md inputs, one child process per workload; median of ${String(RUNS)} runs (SII: ${String(SII_RUNS)}).`,
   );

@@ -18,7 +18,8 @@ export interface MethodAdapter {
    * the --reference file" }`). Fields not listed are reported as they are.
    */
   readonly fields: Readonly<Record<string, string | { readonly text: string }>>;
-  run(input: CalcInput): OutTable;
+  /** May be asynchronous (e.g. the SII on worker threads). */
+  run(input: CalcInput): OutTable | Promise<OutTable>;
 }
 
 /** What an adapter gets: the parsed input file and options, with column readers. */

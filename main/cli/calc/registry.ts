@@ -75,7 +75,7 @@ export const METHODS: readonly MethodEntry[] = [
   {
     name: 'sii',
     synopsis:
-      '--quantile COL --population COL --value COL (--se COL | --lower COL --upper COL) --value-type rate|proportion|other [--transform] [--rii] [--repetitions N] [--seed N]',
+      '--quantile COL --population COL --value COL (--se COL | --lower COL --upper COL) --value-type rate|proportion|other [--transform] [--rii] [--repetitions N] [--seed N] [--threads N]',
     summary:
       'slope index of inequality (value) and, with --rii, the relative index, with simulated limits (phe_sii)',
     load: async () => (await import('./sii')).adapter,

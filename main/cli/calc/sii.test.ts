@@ -50,7 +50,14 @@ const IDS = [
 const VALUE_TYPE = ['other', 'rate', 'proportion'] as const;
 
 describe.concurrent('calc sii against PHEindicatormethods 2.1.0 (sii_*.csv, manifest.json)', () => {
-  it.each(IDS)('%s', async (id) => {
+  // --threads 2 splits the areas between two workers (areaRange): the second worker's generator
+  // is advanced past the first area's draws, so matching R checks that split exactly.
+  const RUNS = [
+    ...IDS.map((id) => [id, 1] as const),
+    ['sii_normal_default_se', 2] as const,
+    ['sii_rate_logtransform_cl', 2] as const,
+  ];
+  it.each(RUNS)('%s (--threads %d)', async (id, threads) => {
     const c = manifest.find((m) => m.id === id)!;
     const [from, to] = c.input_filter.fixture_row.split('-').map(Number) as [number, number];
     const rows = inputs.filter(
@@ -68,11 +75,11 @@ describe.concurrent('calc sii against PHEindicatormethods 2.1.0 (sii_*.csv, mani
       'StandardError',
     ];
     const input = tmp.writeCsv(
-      `${id}.csv`,
+      `${id}-t${String(threads)}.csv`,
       columns,
       rows.map((r) => columns.map((k) => r[k] as string | number | null)),
     );
-    const output = tmp.file(`${id}.out.csv`);
+    const output = tmp.file(`${id}-t${String(threads)}.out.csv`);
     const levels = typeof c.args.confidence === 'number' ? [c.args.confidence] : c.args.confidence;
     const args = [
       'calc',
@@ -111,6 +118,7 @@ describe.concurrent('calc sii against PHEindicatormethods 2.1.0 (sii_*.csv, mani
     );
     if (c.args.transform) args.push('--transform');
     if (c.args.rii) args.push('--rii');
+    args.push('--threads', String(threads));
 
     const run = await runCli(args);
     expect(run.code, run.stderr).toBe(0);
@@ -154,6 +162,61 @@ describe.concurrent('calc sii against PHEindicatormethods 2.1.0 (sii_*.csv, mani
     }
   });
 
+  it('--threads 3 writes the same bytes as --threads 1 (12 areas; the BENCH-WORKLOADS.md (d) rule)', async () => {
+    const rows: (string | number)[][] = [];
+    for (let a = 0; a < 12; a++) {
+      for (let d = 1; d <= 10; d++) {
+        rows.push([
+          `E${String(a)}`,
+          d,
+          10000 + ((101 * a + 37 * d) % 20000),
+          75 + 0.8 * d + ((13 * a + 7 * d) % 10) / 10,
+          0.3 + ((17 * a + 11 * d) % 60) / 100,
+        ]);
+      }
+    }
+    // Areas in reverse first-seen order, so the simulation order (sorted) differs from the output order.
+    const input = tmp.writeCsv(
+      'twelve.csv',
+      ['area', 'decile', 'pop', 'value', 'se'],
+      rows.reverse(),
+    );
+    const outputs = await Promise.all(
+      [1, 3].map(async (threads) => {
+        const output = tmp.file(`twelve-t${String(threads)}.out.csv`);
+        const run = await runCli([
+          'calc',
+          'sii',
+          '--input',
+          input,
+          '--output',
+          output,
+          '--quantile',
+          'decile',
+          '--population',
+          'pop',
+          '--value',
+          'value',
+          '--se',
+          'se',
+          '--value-type',
+          'other',
+          '--group-by',
+          'area',
+          '--rii',
+          '--repetitions',
+          '5000',
+          '--threads',
+          String(threads),
+        ]);
+        expect(run.code, run.stderr).toBe(0);
+        return readFileSync(output, 'utf8');
+      }),
+    );
+    expect(outputs[1]).toBe(outputs[0]);
+    expect(outputs[0]!.split('\n')[1]).toMatch(/^E11,/);
+  });
+
   it('both --se and --lower/--upper is a usage error', async () => {
     const input = tmp.writeCsv(
       'both.csv',
@@ -186,8 +249,10 @@ describe.concurrent('calc sii against PHEindicatormethods 2.1.0 (sii_*.csv, mani
     expect(run.stderr).toMatch(/either --se or --lower and --upper, not both/);
   });
 
-  it('a zero population names the area and the column', async () => {
-    const rows = [1, 2, 3, 4, 5].map((q) => ['E1', q, q === 4 ? 0 : 1000, 70 + q, 0.5]);
+  it('a zero population names the area, the column and the row, also from a worker thread', async () => {
+    const rows = ['E1', 'E2'].flatMap((a) =>
+      [1, 2, 3, 4, 5].map((q) => [a, q, a === 'E2' && q === 4 ? 0 : 1000, 70 + q, 0.5]),
+    );
     const input = tmp.writeCsv('zero-pop.csv', ['area', 'q', 'pop', 'v', 'se'], rows);
     const run = await runCli([
       'calc',
@@ -208,10 +273,12 @@ describe.concurrent('calc sii against PHEindicatormethods 2.1.0 (sii_*.csv, mani
       'other',
       '--group-by',
       'area',
+      '--threads',
+      '2',
     ]);
     expect(run.code).toBe(1);
     expect(run.stderr).toMatch(
-      /in group area=E1, column 'pop' \(--population\): .*population must be greater than 0/,
+      /in group area=E2, column 'pop' \(--population\): row 9: population must be greater than 0/,
     );
   });
 });

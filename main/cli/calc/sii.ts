@@ -6,12 +6,12 @@
  * the package exactly.
  */
 import type { SiiValueType } from '../../../shared/methods/sii';
-import { sii } from '../../../shared/methods/sii';
 import { CliError } from '../cliError';
 import type { MethodAdapter } from './adapter';
 import type { OutCell } from './csvTable';
 import type { Extra } from './output';
 import { limitColumns, recordTable, warningLines } from './output';
+import { siiInWorkers } from './siiParallel';
 
 const VALUE_TYPES: readonly SiiValueType[] = ['rate', 'proportion', 'other'];
 
@@ -53,6 +53,10 @@ export const adapter: MethodAdapter = {
       help: 'N: simulations per area (default 100000, at least 1000)',
     },
     seed: { type: 'string', help: "N: random seed, as R's set.seed (default 20240101)" },
+    threads: {
+      type: 'string',
+      help: 'N: worker threads for the simulation (default: one per CPU for large runs; results are identical)',
+    },
   },
   fields: {
     quantile: 'quantile',
@@ -66,7 +70,7 @@ export const adapter: MethodAdapter = {
     repetitions: 'repetitions',
     multiplier: 'multiplier',
   },
-  run(input) {
+  async run(input) {
     const { options } = input;
     const valueType = options.required('value-type', 'rate, proportion or other') as SiiValueType;
     if (!VALUE_TYPES.includes(valueType)) {
@@ -82,21 +86,25 @@ export const adapter: MethodAdapter = {
       throw new CliError('sii: give either --se or --lower and --upper, not both.', 2);
     }
     const confidence = options.confidence();
-    const result = sii({
-      quantile: input.numeric('quantile'),
-      population: input.numeric('population'),
-      value: input.numeric('value'),
-      se: input.optionalNumeric('se'),
-      lowerCl: input.optionalNumeric('lower'),
-      upperCl: input.optionalNumeric('upper'),
-      valueType,
-      transform: options.flag('transform'),
-      multiplier: options.number('multiplier'),
-      repetitions: options.number('repetitions', { integer: true, min: 1000 }),
-      seed: options.number('seed', { integer: true, min: -2147483647, max: 2147483647 }),
-      groupBy: input.groupBy,
-      confidence,
-    });
+    const threads = options.number('threads', { integer: true, min: 1 });
+    const result = await siiInWorkers(
+      {
+        quantile: input.numeric('quantile'),
+        population: input.numeric('population'),
+        value: input.numeric('value'),
+        se: input.optionalNumeric('se'),
+        lowerCl: input.optionalNumeric('lower'),
+        upperCl: input.optionalNumeric('upper'),
+        valueType,
+        transform: options.flag('transform'),
+        multiplier: options.number('multiplier'),
+        repetitions: options.number('repetitions', { integer: true, min: 1000 }),
+        seed: options.number('seed', { integer: true, min: -2147483647, max: 2147483647 }),
+        groupBy: input.groupBy,
+        confidence,
+      },
+      threads,
+    );
     type Row = (typeof result.records)[number];
     const rii: Extra<Row>[] = options.flag('rii')
       ? [

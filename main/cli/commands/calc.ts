@@ -51,7 +51,7 @@ export async function run(args: readonly string[]): Promise<number> {
   const input = new CalcInput(readCsv(options.required('input', 'the input CSV file')), options);
   let result;
   try {
-    result = adapter.run(input);
+    result = await adapter.run(input);
   } catch (error) {
     if (error instanceof MethodInputError)
       throw methodErrorToCli(error, name, input.table.file, adapter, options);
