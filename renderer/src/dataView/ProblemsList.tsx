@@ -40,6 +40,8 @@ export function ProblemsList({
   const truncated = Object.values(report.problemsTruncated).reduce((s, n) => s + (n ?? 0), 0);
   const flagging = problems.some((p) => FLAGGING.has(p.code));
   const counts = countBySeverity(problems);
+  // Every problem names its file; the heading says it once unless they differ.
+  const severalFiles = problems.some((p) => p.file !== report.file);
   if (problems.length === 0) {
     return (
       <p className="muted" data-testid="problems-none">
@@ -50,7 +52,7 @@ export function ProblemsList({
   return (
     <section className="problems-list" aria-label={`Problems in ${report.file}`}>
       <h3>
-        Problems: {summary(counts)}
+        Problems in {report.file}: {summary(counts)}
         {truncated > 0 && (
           <span className="muted">
             {' '}
@@ -87,7 +89,7 @@ export function ProblemsList({
           <thead>
             <tr>
               <th scope="col">Severity</th>
-              <th scope="col">File</th>
+              {severalFiles && <th scope="col">File</th>}
               <th scope="col" className="num">
                 Row
               </th>
@@ -103,7 +105,7 @@ export function ProblemsList({
                 <td>
                   <span className={`severity ${p.severity}`}>{severityLabel(p.severity)}</span>
                 </td>
-                <td className="file-cell">{p.file}</td>
+                {severalFiles && <td className="file-cell">{p.file}</td>}
                 <td className="num">{p.row === undefined ? '—' : p.row.toLocaleString('en-GB')}</td>
                 <td>{p.column ?? '—'}</td>
                 <td>{p.message}</td>
