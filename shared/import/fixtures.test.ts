@@ -167,6 +167,7 @@ describe('fixtures load with exact row counts', () => {
     expect(r.rowsWritten.population).toBe(1820);
   });
 
+
   it('Local Health (semicolon, BOM, trailing commas, N/A): MSOA 6,791 x 24, LTLA 309 x 25, UTLA 152 x 25', async () => {
     const msoa = await load('inequalities/localhealth/localhealth_msoa_raw.csv');
     expect(msoa.rowsRead).toBe(6791);
@@ -220,13 +221,25 @@ describe('fixtures load with exact row counts', () => {
   });
 });
 
-describe('fixtures the importer declines, with a reason', () => {
+describe('workbooks', () => {
   it('legacy .xls (BIFF) gets a clear error suggesting CSV or XLSX', async () => {
     await expect(importFile(engine, { name: 'mye.xls', bytes: readFileSync(DATA + 'population/ukpopestimatesmid2020on2021geography.xls') })).rejects.toMatchObject({ name: 'ImportError', kind: 'legacy-xls' });
   });
 
-  it('the ONS population-by-IMD workbook (titles, merged cells) asks for a mapping', async () => {
-    const r = await importFile(engine, { name: 'imd.xlsx', bytes: readFileSync(DATA + 'inequalities/populationbyimdenglandandwales2020.xlsx') });
-    expect(r.status).toBe('needs-mapping');
+  it('the ONS population-by-IMD workbook: Table 1 (England) equals its long CSV export, Wales sheet named as not imported', async () => {
+    const r = await load('inequalities/populationbyimdenglandandwales2020.xlsx');
+    expect(r.format).toBe('ons-population-by-imd-decile-workbook');
+    // 2 sexes x 10 deciles x 91 ages, as the long CSV made from the same sheet (SOURCES.md).
+    expect(r.rowsWritten.population).toBe(1820);
+    // The long CSV was loaded above; compare cell by cell.
+    const longId = await num(`SELECT id FROM source_file WHERE name = 'inequalities/ons_population_by_imd_decile_sex_age_england_mid2020_long.csv'`);
+    const total = (id: number): Promise<number> => num('SELECT sum(count) FROM population WHERE source_file_id = ?', [id]);
+    expect(await total(r.sourceFileId)).toBe(await total(longId));
+    const byCell = await num(
+      `SELECT count(*) FROM population a JOIN population b ON a.sex = b.sex AND a.age_band = b.age_band AND a.category = b.category AND a.count = b.count WHERE a.source_file_id = ? AND b.source_file_id = ?`,
+      [r.sourceFileId, longId],
+    );
+    expect(byCell).toBe(1820);
+    expect(r.problems.some((p) => p.message.includes('Table 2 - Wales'))).toBe(true);
   });
 });

@@ -68,6 +68,9 @@ export async function runImport(engine: Engine, input: ImportInput, options: Imp
       const id = await nextSourceFileId(engine);
       if (existing !== undefined) await removeSourceFile(engine, existing.id);
       const problems = new ProblemList(file);
+      if (plan.kind === 'tabular') {
+        for (const note of plan.records.notes ?? []) problems.add('other', 'info', note, 'None needed if that sheet is the one you want.');
+      }
       const policy = plan.kind === 'json' ? 'replace-existing' : (plan.format.indicatorPolicy ?? 'skip-existing');
       const loader = new Loader(engine, file, id, problems, options, policy);
 

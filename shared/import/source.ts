@@ -18,6 +18,8 @@ export interface RecordSource {
   forEach(callbacks: Omit<StreamCallbacks, 'onCursor'>): Promise<number>;
   /** Estimated total data rows, given rows read so far (exact once done). */
   estimateTotal(rowsDone: number): number;
+  /** Things the analyst should know about the container (e.g. workbook sheets not read). */
+  readonly notes?: readonly string[];
 }
 
 export type Source =
@@ -117,9 +119,13 @@ async function xlsxRecords(bytes: Uint8Array, file: string): Promise<RecordSourc
   // The first sheet whose content is a known format, else the largest (cover and notes
   // sheets are short; the data sheet is the one to map).
   const largest = sheets.reduce((a, b) => (b.rows.length > a.rows.length ? b : a));
-  const sheet = sheets.find((s) => detectTabular(s.rows.slice(0, SAMPLE_RECORDS)) !== undefined) ?? largest;
+  const known = sheets.filter((s) => detectTabular(s.rows.slice(0, SAMPLE_RECORDS)) !== undefined);
+  const sheet = known[0] ?? largest;
   const rows = sheet.rows;
+  // One sheet per import keeps one table per source file; say which others were left.
+  const others = known.slice(1).map((s) => s.name);
   return {
+    notes: others.length === 0 ? [] : [`Sheet "${sheet.name}" was imported. Sheets also in a known layout, not imported: ${others.map((n) => `"${n}"`).join(', ')}. Save each as its own workbook or CSV to import it.`],
     sample: rows.slice(0, SAMPLE_RECORDS),
     async forEach(callbacks) {
       for (let i = 0; i < rows.length; i++) {

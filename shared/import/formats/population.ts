@@ -2,7 +2,8 @@
  * Population tables:
  * - ONS mid-year estimates by single year of age (MYE2 layout: `Code, Name, Geography,
  *   All ages, 0, 1, ..., 90+`), as CSV or as the XLSX sheet (title lines above the header);
- * - population by IMD decile, sex and age in long form (`sex, imd_decile, age, population`);
+ * - population by IMD decile, sex and age in long form (`sex, imd_decile, age, population`),
+ *   and the ONS workbook it comes from (sex in merged cells, deciles down, ages across);
  * - a standard population (`AgeGroup, EuropeanStandardPopulation`, the PHS open-data layout).
  *
  * The MYE layout does not say which sex or year a sheet holds. Both are read from the title
@@ -82,6 +83,47 @@ export const populationByImdDecile: TabularFormat = {
         const age = read.text(f, ageAt) ?? '';
         const band = parseAgeBand(age);
         ctx.write('population', { area_code: 'E92000001', year, sex: normaliseSex(read.text(f, sexAt)) ?? 'Persons', age_band: age, age_min: band?.min ?? null, age_max: band?.max ?? null, category_type: 'IMD2019 decile', category: read.text(f, decileAt), count: read.value(f, popAt, n) });
+      },
+    };
+  },
+};
+
+const COUNTRY_CODES: Readonly<Record<string, string>> = { England: 'E92000001', Wales: 'W92000004' };
+
+/**
+ * ONS "Population estimates by sex, single year of age and IMD decile" workbook sheet: title
+ * "..., England, 2020", header `Deprivation Decile (IMD ...), 0, 1, ..., 90+`, the sex label
+ * only on the first row of each block (a merged cell), then footnotes.
+ */
+export const populationByImdDecileWorkbook: TabularFormat = {
+  id: 'ons-population-by-imd-decile-workbook',
+  label: 'ONS population by IMD decile, sex and single year of age (workbook sheet)',
+  ragged: 'any',
+  detect: (sample) => findHeader(sample, (h) => (h[1] ?? '').startsWith('deprivationdecile') && h.includes('0') && h.includes('90')),
+  start(ctx, header, preamble) {
+    const read = new FieldReader(ctx, header);
+    const title = preamble.map((r) => r.join(' ')).find((t) => /deprivation decile/i.test(t)) ?? '';
+    const place = /,\s*(England|Wales)\s*,\s*(\d{4})/.exec(title);
+    if (place === null) {
+      throw new ImportError('missing-column', ctx.file, 'The sheet title does not say which country and year it holds (expected "..., England, 2020").', 'Keep the title row from the ONS workbook above the table.');
+    }
+    const area = COUNTRY_CODES[place[1]!]!;
+    const year = Number(place[2]);
+    const categoryType = header[1]!.trim();
+    const ages = header.map((h, index) => ({ index, label: h.trim(), band: index > 1 ? parseAgeBand(h) : null })).filter((a) => a.band !== null);
+    let sex: string | null = null;
+    return {
+      // Footnotes below the table have no decile.
+      endsTable: (f) => (f[1] ?? '').trim() === '',
+      row(f, n) {
+        sex = normaliseSex(read.text(f, 0)) ?? sex;
+        if (sex === null) {
+          throw new ImportError('invalid-value', ctx.file, 'The first data row has no sex label.', 'Keep the "Males"/"Females" labels in the first column.', n, header[0]);
+        }
+        const decile = read.text(f, 1);
+        for (const a of ages) {
+          ctx.write('population', { area_code: area, year, sex, age_band: a.label, age_min: a.band!.min, age_max: a.band!.max, category_type: categoryType, category: decile, count: read.value(f, a.index, n) });
+        }
       },
     };
   },

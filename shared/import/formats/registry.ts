@@ -9,7 +9,7 @@ import { fingertipsData, ltcpSmoking } from './fingertips';
 import type { Fields, TabularFormat } from './format';
 import { localHealth, onsSubnational, pheLeByDecile, pheNcmpByDecile } from './indicatorTables';
 import { fingertipsAges, fingertipsCategories, fingertipsNextMetadata, lifecourseMetadata, lifecourseStages, onsSubnationalMetadata, type JsonFormat } from './metadata';
-import { onsMidYearEstimates, populationByImdDecile, standardPopulation } from './population';
+import { onsMidYearEstimates, populationByImdDecile, populationByImdDecileWorkbook, standardPopulation } from './population';
 
 export const TABULAR_FORMATS: readonly TabularFormat[] = [
   fingertipsData,
@@ -23,6 +23,7 @@ export const TABULAR_FORMATS: readonly TabularFormat[] = [
   imdMsoaScores,
   onsMidYearEstimates,
   populationByImdDecile,
+  populationByImdDecileWorkbook,
   standardPopulation,
   onsSubnational,
   localHealth,
