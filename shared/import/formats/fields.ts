@@ -7,6 +7,9 @@ import type { NullReason } from '../../model/schema';
 import { readNumber, readText } from '../cells';
 import type { Fields, LoadContext } from './format';
 
+/** An untrimmed plain decimal: always read exactly as `Number(raw)` would. */
+const SIMPLE_NUMBER = /^-?\d+(\.\d+)?$/;
+
 export class FieldReader {
   constructor(
     private readonly ctx: LoadContext,
@@ -38,6 +41,10 @@ export class FieldReader {
 
   /** Just the number (null when missing for any reason). */
   value(fields: Fields, index: number, rowNumber: number): number | null {
+    if (index < 0) return null;
+    // Fast path for the common case, without the result object (hot on million-row files).
+    const raw = fields[index];
+    if (raw !== undefined && raw.length > 0 && SIMPLE_NUMBER.test(raw)) return Number(raw);
     return this.number(fields, index, rowNumber).value;
   }
 }
