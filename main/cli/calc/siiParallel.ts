@@ -35,11 +35,12 @@ export function defaultThreads(areas: number, repetitions: number): number {
   return areas * repetitions >= PARALLEL_THRESHOLD ? Math.min(availableParallelism(), areas) : 1;
 }
 
-function runWorker(options: SiiOptions): Promise<SiiResult> {
+function runWorker(options: SiiOptions, workers: Worker[]): Promise<SiiResult> {
   return new Promise((done, fail) => {
     const worker = new Worker(new URL('./tsWorker.mjs', import.meta.url), {
       workerData: { entry: new URL('./siiWorker.ts', import.meta.url).href, options },
     });
+    workers.push(worker);
     worker.once('message', (reply: WorkerReply) => {
       if ('result' in reply) done(reply.result);
       else
@@ -73,11 +74,19 @@ export async function siiInWorkers(options: SiiOptions, threads?: number): Promi
   const bounds = Array.from({ length: parts + 1 }, (_, k) =>
     Math.round((k * groups.count) / parts),
   );
-  const results = await Promise.all(
-    bounds
-      .slice(0, -1)
-      .map((from, k) => runWorker({ ...options, areaRange: [from, bounds[k + 1]!] })),
-  );
+  const workers: Worker[] = [];
+  let results: SiiResult[];
+  try {
+    results = await Promise.all(
+      bounds
+        .slice(0, -1)
+        .map((from, k) => runWorker({ ...options, areaRange: [from, bounds[k + 1]!] }, workers)),
+    );
+  } catch (error) {
+    // One slice failed (e.g. bad input): stop the others rather than wait for them.
+    await Promise.all(workers.map((w) => w.terminate()));
+    throw error;
+  }
   // Back into the full run's order: first-seen group order, by label.
   const position = new Map(groups.labels.map((label, g) => [label, g]));
   const records: SiiRecord[] = results
