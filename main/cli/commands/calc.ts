@@ -9,6 +9,7 @@
 import { MethodInputError } from '../../../shared/methods/errors';
 import { CliError } from '../cliError';
 import { CalcInput } from '../calc/adapter';
+import type { OutTable } from '../calc/csvTable';
 import { readCsv, writeCsv } from '../calc/csvTable';
 import { methodErrorToCli } from '../calc/methodError';
 import { COMMON_OPTIONS, describeOptions, parseCalcOptions } from '../calc/options';
@@ -49,7 +50,7 @@ export async function run(args: readonly string[]): Promise<number> {
   const adapter = await entry.load();
   const options = parseCalcOptions(name, adapter.options, rest);
   const input = new CalcInput(readCsv(options.required('input', 'the input CSV file')), options);
-  let result;
+  let result: OutTable;
   try {
     result = await adapter.run(input);
   } catch (error) {
