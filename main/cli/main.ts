@@ -14,6 +14,7 @@ export interface Command {
 const COMMANDS: Record<string, () => Promise<Command>> = {
   calc: () => import('./commands/calc'),
   import: () => import('./commands/import'),
+  workspace: () => import('./commands/workspace'),
 };
 
 const USAGE = `Usage: jsna-workbench <command> [options]
@@ -22,6 +23,7 @@ Commands:
   calc <method> ...        compute indicator values and confidence intervals from a CSV
   import FILE... --workspace DIR
                            load data files into a workspace and print the import report
+  workspace info|check DIR  show what a saved workspace holds, or check that it opens
 
 Run 'jsna-workbench <command> --help' for a command's options.`;
 

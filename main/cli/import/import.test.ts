@@ -22,10 +22,13 @@ interface Run {
   stderr: string;
 }
 function cli(...args: string[]): Promise<Run> {
+  return command('import', ...args);
+}
+function command(...args: string[]): Promise<Run> {
   return new Promise((resolve) => {
     execFile(
       process.execPath,
-      [join(ROOT, 'bin', 'jsna-workbench.mjs'), 'import', ...args],
+      [join(ROOT, 'bin', 'jsna-workbench.mjs'), ...args],
       { cwd: ROOT, env: { ...process.env, HOME: dir }, maxBuffer: 64 * 1024 * 1024 },
       (error, stdout, stderr) => resolve({ code: error ? Number(error.code ?? 1) : 0, stdout, stderr }),
     );
@@ -94,5 +97,19 @@ describe('jsna-workbench import', () => {
     const badOption = await cli(MSOA, '--workspace', ws, '--on-duplicate', 'merge');
     expect(badOption.code).toBe(2);
     expect(badOption.stderr).toMatch(/--on-duplicate must be skip or replace/);
+  });
+
+  it('workspace info lists tables and sources; workspace check opens every file', SLOW, async () => {
+    const info = await command('workspace', 'info', ws);
+    expect(info.code).toBe(0);
+    expect(info.stdout).toMatch(/deprivation_measure\s+27164 rows\s+tables\/deprivation_measure\.parquet/);
+    expect(info.stdout).toContain(manifest().sources[0]!.sha256);
+    const check = await command('workspace', 'check', ws);
+    expect(check.stderr).toBe('');
+    expect(check.stdout).toMatch(/OK, \d+ tables and \d+ rows read back as saved/);
+    writeFileSync(join(ws, 'tables', 'population.parquet'), 'PAR1 truncated');
+    const broken = await command('workspace', 'check', ws);
+    expect(broken.code).toBe(1);
+    expect(broken.stderr).toMatch(/population\.parquet is not a readable Parquet file/);
   });
 });
