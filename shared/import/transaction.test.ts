@@ -188,4 +188,22 @@ describe('XLSX', () => {
     expect(report.rowsWritten.population).toBe(39 * 91);
     expect(await count(`SELECT count(DISTINCT sex) FROM population WHERE source_file_id = ? AND sex = 'Male' AND year = 2020`, [report.sourceFileId])).toBe(1);
   });
+
+  it('asks for a mapping for an unknown sheet, then imports it with one', async () => {
+    const book = new ExcelJS.Workbook();
+    const sheet = book.addWorksheet('Local data');
+    sheet.addRow(['LA code', 'Year', 'Measure', 'Rate']);
+    sheet.addRow(['E09000002', 2022, 'Falls admissions', 2101.5]);
+    sheet.addRow(['E09000030', 2022, 'Falls admissions', 'c']);
+    const bytes = new Uint8Array(await book.xlsx.writeBuffer());
+    const first = await importFile(engine, { name: 'local.xlsx', bytes });
+    if (first.status !== 'needs-mapping') throw new Error(first.status);
+    expect(first.encoding).toBe('xlsx');
+    expect(first.suggested.columns).toMatchObject({ area_code: 'LA code', period: 'Year', indicator: 'Measure', value: 'Rate' });
+    const mapped = await importFile(engine, { name: 'local.xlsx', bytes }, { mapping: first.suggested });
+    if (mapped.status !== 'imported') throw new Error(mapped.status);
+    const t = await engine.query('SELECT value, null_reason FROM observation WHERE source_file_id = ? ORDER BY source_row', [mapped.sourceFileId]);
+    expect(Array.from(numberColumn(t, 'value'))).toEqual([2101.5, Number.NaN]);
+    expect(stringColumn(t, 'null_reason')).toEqual([null, 'suppressed']);
+  });
 });
