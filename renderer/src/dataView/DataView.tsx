@@ -2,7 +2,7 @@
  * The Data view's workspace page: save and open the workspace, the tables it holds with their
  * row counts, and the places analyses compare (localities, peer groups).
  */
-import { useState } from 'react';
+import { useCallback, useState } from 'react';
 import { useServices } from '../app/services';
 import { saveWorkspace, openWorkspace } from '../workspace/workspaceActions';
 import { LocalitiesPanel } from './LocalitiesPanel';
@@ -10,6 +10,7 @@ import { PeerGroupsPanel } from './PeerGroupsPanel';
 import { TablesSummary } from './TablesSummary';
 import { mergeMappingStores } from './mappingStorage';
 import type { DataFiles } from './useDataFiles';
+import { LookupsNotice, useLookups } from './useLookups';
 import './dataView.css';
 
 type Status = { readonly kind: 'idle' | 'working' | 'done' | 'error'; readonly text: string };
@@ -19,6 +20,8 @@ export function DataView({ data }: { readonly data: DataFiles }) {
   const [status, setStatus] = useState<Status>({ kind: 'idle', text: '' });
   const [version, setVersion] = useState(0);
   const busy = status.kind === 'working' || data.flow.running !== null;
+  const changed = useCallback(() => setVersion((v) => v + 1), []);
+  const lookups = useLookups(data.version + version, changed);
 
   const save = async (): Promise<void> => {
     setStatus({ kind: 'working', text: 'Saving the workspace…' });
@@ -86,9 +89,14 @@ export function DataView({ data }: { readonly data: DataFiles }) {
       </div>
       <h3>Tables</h3>
       <TablesSummary version={data.version + version} />
+      <h3>Places to compare</h3>
+      <LookupsNotice
+        lookups={lookups}
+        purpose="Peer groups (London boroughs, a county’s districts) and picking a borough’s LSOAs without importing LSOA data need them."
+      />
       <div className="workspace-columns">
-        <LocalitiesPanel version={data.version + version} />
-        <PeerGroupsPanel version={data.version + version} />
+        <LocalitiesPanel version={data.version + version} lookups={lookups} onChange={changed} />
+        <PeerGroupsPanel version={data.version + version} lookups={lookups} onChange={changed} />
       </div>
     </>
   );

@@ -1,0 +1,108 @@
+/**
+ * Localities and peer groups in a real browser: a locality built from Tower Hamlets LSOAs picked
+ * from the loaded areas shows the Census counts of its members summed (checked against the
+ * fixture's own rows), and peer groups resolve to the 33 London authorities and Essex's 12
+ * districts from the shipped ONS lookups.
+ *
+ * The LSOA file is the Nomis TS007A report (fixtures/data/SOURCES.md) cut to its title block,
+ * header and Tower Hamlets rows, unchanged: the same rows the full file holds, small enough to
+ * import in a second.
+ */
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import Papa from 'papaparse';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { isLocal, openApp, waitForDemo, type AppSession } from './browser';
+import { addFiles, screenshot, showDataView } from './dataViewHelpers';
+
+const LSOA_CENSUS = 'fixtures/data/census2021/nomis_report_TS007A_age_5yr_bands_lsoa2021_EW.csv';
+
+let app: AppSession;
+let scratch: string;
+let towerHamlets: string;
+
+/** The report's lines up to and including the header's blank line, then Tower Hamlets rows. */
+function towerHamletsFile(): { path: string; rows: string[][]; header: string[] } {
+  const lines = readFileSync(LSOA_CENSUS, 'utf8').split(/\r?\n/);
+  const headerAt = lines.findIndex((l) => l.startsWith('"2021 super output area - lower layer"'));
+  const keep = lines.filter((l, i) => i <= headerAt + 1 || l.startsWith('"Tower Hamlets '));
+  const path = join(scratch, 'nomis_TS007A_lsoa2021_tower_hamlets.csv');
+  writeFileSync(path, `${keep.join('\r\n')}\r\n`);
+  const parse = (l: string) => Papa.parse<string[]>(l).data[0]!;
+  return { path, header: parse(lines[headerAt]!), rows: keep.slice(headerAt + 2).map(parse) };
+}
+
+let th: ReturnType<typeof towerHamletsFile>;
+
+beforeAll(async () => {
+  scratch = mkdtempSync(join(tmpdir(), 'jsna-e2e-geo-'));
+  th = towerHamletsFile();
+  towerHamlets = th.path;
+  app = await openApp(inject('rendererUrl'));
+  await waitForDemo(app.page);
+});
+afterAll(async () => {
+  await app?.close();
+  rmSync(scratch, { recursive: true, force: true });
+});
+
+describe('localities', () => {
+  it('sums the Census counts of LSOAs picked for a locality', async () => {
+    const page = app.page;
+    await addFiles(page, towerHamlets);
+    await expect.poll(() => page.getByTestId('import-status').innerText()).toBe('Imported');
+    await showDataView(page);
+
+    const panel = page.getByRole('region', { name: 'Localities' });
+    await panel.getByLabel('Locality name').fill('Bethnal Green (test)');
+    await panel.getByLabel('Local authority').selectOption({ label: 'Tower Hamlets (E09000030)' });
+    await panel.getByLabel('Name or code contains').fill('Tower Hamlets 001');
+    const members = th.rows.filter((r) => r[0]!.startsWith('Tower Hamlets 001'));
+    expect(members.length).toBeGreaterThan(2);
+    const addButton = panel.getByRole('button', { name: /^Add \d+ matching area/ });
+    await expect
+      .poll(() => addButton.innerText())
+      .toBe(`Add ${String(members.length)} matching areas`);
+    await addButton.click();
+    await panel.getByRole('button', { name: 'Save locality' }).click();
+    await expect
+      .poll(() => panel.getByTestId('locality-message').innerText())
+      .toMatch(/^Saved Bethnal Green \(test\)/);
+
+    const census = panel.getByTestId('locality-census');
+    await census.waitFor();
+    const under5 = th.header.indexOf('Aged 4 years and under');
+    const expected = members.reduce((s, r) => s + Number(r[under5]), 0);
+    const row = census.locator('tbody tr', { hasText: 'Aged 4 years and under' }).first();
+    const cells = await row.locator('td').allInnerTexts();
+    expect(cells[0]).toBe('Bethnal Green (test)');
+    expect(cells[2]).toBe(expected.toLocaleString('en-GB'));
+    expect(cells[3]).toBe(`${String(members.length)} of ${String(members.length)}`);
+    await screenshot(page, 'localities');
+  });
+});
+
+describe('peer groups', () => {
+  it('adds London boroughs and a county’s districts from the ONS lookups', async () => {
+    const page = app.page;
+    await page.getByRole('button', { name: 'Load ONS area lookups' }).click();
+    const panel = page.getByRole('region', { name: 'Peer groups' });
+    const london = panel.getByRole('button', { name: 'Add London boroughs' });
+    await expect.poll(() => london.isEnabled(), { timeout: 30_000 }).toBe(true);
+    await london.click();
+    await expect
+      .poll(() => panel.getByTestId('peer-groups').innerText())
+      .toMatch(/London boroughs \(33 areas\)/);
+    await panel.getByLabel('County').selectOption({ label: 'Essex' });
+    await panel.getByRole('button', { name: 'Add Essex’s districts' }).click();
+    await expect
+      .poll(() => panel.getByTestId('peer-groups').innerText())
+      .toMatch(/Essex districts \(12 areas\)/);
+    await screenshot(page, 'peer-groups');
+  });
+
+  it('made no request off this machine', () => {
+    expect(app.requests.filter((u) => !isLocal(u))).toEqual([]);
+  });
+});
