@@ -55,30 +55,51 @@ describe('localities', () => {
     await showDataView(page);
 
     const panel = page.getByRole('region', { name: 'Localities' });
-    await panel.getByLabel('Locality name').fill('Bethnal Green (test)');
-    await panel.getByLabel('Local authority').selectOption({ label: 'Tower Hamlets (E09000030)' });
-    await panel.getByLabel('Name or code contains').fill('Tower Hamlets 001');
-    const members = th.rows.filter((r) => r[0]!.startsWith('Tower Hamlets 001'));
-    expect(members.length).toBeGreaterThan(2);
-    const addButton = panel.getByRole('button', { name: /^Add \d+ matching area/ });
-    await expect
-      .poll(() => addButton.innerText())
-      .toBe(`Add ${String(members.length)} matching areas`);
-    await addButton.click();
-    await panel.getByRole('button', { name: 'Save locality' }).click();
-    await expect
-      .poll(() => panel.getByTestId('locality-message').innerText())
-      .toMatch(/^Saved Bethnal Green \(test\)/);
+    const defineLocality = async (name: string, prefix: string): Promise<string[][]> => {
+      await panel.getByLabel('Locality name').fill(name);
+      await panel
+        .getByLabel('Local authority')
+        .selectOption({ label: 'Tower Hamlets (E09000030)' });
+      await panel.getByLabel('Name or code contains').fill(prefix);
+      const members = th.rows.filter((r) => r[0]!.startsWith(prefix));
+      const addButton = panel.getByRole('button', { name: /^Add \d+ matching area/ });
+      await expect
+        .poll(() => addButton.innerText())
+        .toBe(`Add ${String(members.length)} matching areas`);
+      await addButton.click();
+      await panel.getByRole('button', { name: 'Save locality' }).click();
+      await expect
+        .poll(() => panel.getByTestId('locality-message').innerText())
+        .toMatch(new RegExp(`^Saved ${name.replace(/[()]/g, '\\$&')}`));
+      return members;
+    };
+    const first = await defineLocality('Locality 1 (test)', 'Tower Hamlets 001');
+    const second = await defineLocality('Locality 2 (test)', 'Tower Hamlets 002');
+    expect(first.length).toBeGreaterThan(2);
 
+    // Categories in the file's order (Total first), one column per locality, sums of members.
     const census = panel.getByTestId('locality-census');
-    await census.waitFor();
-    const under5 = th.header.indexOf('Aged 4 years and under');
-    const expected = members.reduce((s, r) => s + Number(r[under5]), 0);
-    const row = census.locator('tbody tr', { hasText: 'Aged 4 years and under' }).first();
-    const cells = await row.locator('td').allInnerTexts();
-    expect(cells[0]).toBe('Bethnal Green (test)');
-    expect(cells[2]).toBe(expected.toLocaleString('en-GB'));
-    expect(cells[3]).toBe(`${String(members.length)} of ${String(members.length)}`);
+    await expect
+      .poll(() => census.locator('thead th').allInnerTexts())
+      .toEqual(['Category', 'Locality 1 (test)', 'Locality 2 (test)']);
+    const rowHeads = await census.locator('tbody th').allInnerTexts();
+    expect(rowHeads.slice(0, 3)).toEqual(['Total', 'Aged 4 years and under', 'Aged 5 to 9 years']);
+    const sum = (members: string[][], column: string) =>
+      members.reduce((s, r) => s + Number(r[th.header.indexOf(column)]), 0);
+    for (const column of ['Total', 'Aged 4 years and under', 'Aged 85 years and over']) {
+      const cells = await census
+        .locator('tbody tr', { has: page.getByRole('rowheader', { name: column, exact: true }) })
+        .locator('td')
+        .allInnerTexts();
+      expect(cells, column).toEqual([
+        sum(first, column).toLocaleString('en-GB'),
+        sum(second, column).toLocaleString('en-GB'),
+      ]);
+    }
+    expect(await census.getByTestId('coverage').allInnerTexts()).toEqual([
+      `${String(first.length)} of ${String(first.length)}`,
+      `${String(second.length)} of ${String(second.length)}`,
+    ]);
     await screenshot(page, 'localities');
   });
 });

@@ -5,21 +5,33 @@
 import { useEffect, useState } from 'react';
 import { censusByLocality } from '../../../shared/geography/localities';
 import { numberColumn, stringColumn } from '../../../shared/engine/columns';
+import type { Engine } from '../../../shared/engine/engine';
 import { useServices } from '../app/services';
 
-interface Row {
-  readonly locality: string;
-  readonly category: string;
-  readonly count: number | null;
-  readonly withData: number;
-  readonly defined: number;
+/** Counts for one Census table: a row per category (in the file's order), a column per locality. */
+interface Pivot {
+  readonly localities: readonly string[];
+  readonly categories: readonly string[];
+  /** `${category}\u0000${locality}` -> count (null when every member's count was suppressed). */
+  readonly counts: ReadonlyMap<string, number | null>;
+  /** Per locality: members with data, members defined. */
+  readonly coverage: ReadonlyMap<string, readonly [number, number]>;
+}
+
+/** Categories in the order the file gave them (insertion order), not alphabetical. */
+async function categoryOrder(engine: Engine, table: string): Promise<string[]> {
+  const t = await engine.query(
+    `SELECT category FROM census WHERE table_id = ? GROUP BY category ORDER BY min(rowid)`,
+    [table],
+  );
+  return stringColumn(t, 'category').map((c) => c ?? '');
 }
 
 export function LocalityCensus({ version }: { readonly version: number }) {
   const { engine } = useServices();
   const [tables, setTables] = useState<readonly string[]>([]);
   const [table, setTable] = useState('');
-  const [rows, setRows] = useState<readonly Row[] | null>(null);
+  const [rows, setRows] = useState<Pivot | null>(null);
 
   useEffect(() => {
     let live = true;
@@ -50,27 +62,35 @@ export function LocalityCensus({ version }: { readonly version: number }) {
       return;
     }
     engine()
-      .then((db) => censusByLocality(db, table))
+      .then(async (db) => Promise.all([censusByLocality(db, table), categoryOrder(db, table)]))
       .then(
-        (t) => {
+        ([t, order]) => {
           if (!live) return;
           const names = stringColumn(t, 'locality_name');
           const categories = stringColumn(t, 'category');
           const counts = numberColumn(t, 'count');
           const withData = numberColumn(t, 'members_with_data');
           const defined = numberColumn(t, 'members_defined');
-          setRows(
-            names.map((n, i) => ({
-              locality: n ?? '',
-              category: categories[i] ?? '',
-              count: Number.isNaN(counts[i]!) ? null : counts[i]!,
-              withData: withData[i]!,
-              defined: defined[i]!,
-            })),
-          );
+          const localities = [...new Set(names.map((n) => n ?? ''))];
+          const cells = new Map<string, number | null>();
+          const coverage = new Map<string, readonly [number, number]>();
+          names.forEach((n, i) => {
+            const c = counts[i]!;
+            cells.set(`${categories[i] ?? ''}\u0000${n ?? ''}`, Number.isNaN(c) ? null : c);
+            const prior = coverage.get(n ?? '');
+            // A member with data for any category counts as having data.
+            coverage.set(n ?? '', [Math.max(prior?.[0] ?? 0, withData[i]!), defined[i]!]);
+          });
+          const seen = new Set(categories);
+          setRows({
+            localities,
+            categories: order.filter((c) => seen.has(c)),
+            counts: cells,
+            coverage,
+          });
         },
         () => {
-          if (live) setRows([]);
+          if (live) setRows(null);
         },
       );
     return () => {
@@ -104,30 +124,46 @@ export function LocalityCensus({ version }: { readonly version: number }) {
           <table className="locality-table" data-testid="locality-census">
             <thead>
               <tr>
-                <th scope="col">Locality</th>
                 <th scope="col">Category</th>
-                <th scope="col" className="num">
-                  Count
-                </th>
-                <th scope="col" className="num">
-                  Areas with data
-                </th>
+                {rows.localities.map((l) => (
+                  <th key={l} scope="col" className="num">
+                    {l}
+                  </th>
+                ))}
               </tr>
             </thead>
             <tbody>
-              {rows.map((r, i) => (
-                <tr key={i}>
-                  <td>{r.locality}</td>
-                  <td>{r.category}</td>
-                  <td className="num">
-                    {r.count === null ? 'suppressed' : r.count.toLocaleString('en-GB')}
-                  </td>
-                  <td className={r.withData < r.defined ? 'num short' : 'num'}>
-                    {r.withData} of {r.defined}
-                  </td>
+              {rows.categories.map((c) => (
+                <tr key={c}>
+                  <th scope="row">{c}</th>
+                  {rows.localities.map((l) => {
+                    const v = rows.counts.get(`${c}\u0000${l}`);
+                    return (
+                      <td key={l} className="num">
+                        {v === undefined
+                          ? '—'
+                          : v === null
+                            ? 'suppressed'
+                            : v.toLocaleString('en-GB')}
+                      </td>
+                    );
+                  })}
                 </tr>
               ))}
             </tbody>
+            <tfoot>
+              <tr>
+                <th scope="row">Member areas with data</th>
+                {rows.localities.map((l) => {
+                  const [has, of] = rows.coverage.get(l) ?? [0, 0];
+                  return (
+                    <td key={l} className={has < of ? 'num short' : 'num'} data-testid="coverage">
+                      {has} of {of}
+                    </td>
+                  );
+                })}
+              </tr>
+            </tfoot>
           </table>
         </div>
       )}
