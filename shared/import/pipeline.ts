@@ -34,7 +34,8 @@ export async function runImport(engine: Engine, input: ImportInput, options: Imp
   const base = { file, sha256, size: input.bytes.length };
 
   // Decide what to do before touching the database.
-  let plan: { kind: 'tabular'; format: TabularFormat; headerIndex: number; records: RecordSource } | { kind: 'json'; load: (typeof JSON_FORMATS)[number] };
+  type Table = { format: TabularFormat; headerIndex: number; records: RecordSource };
+  let plan: ({ kind: 'tabular'; more: Table[] } & Table) | { kind: 'json'; load: (typeof JSON_FORMATS)[number] };
   if (source.kind === 'json') {
     const load = JSON_FORMATS.find((f) => f.detect(source.value));
     if (load === undefined) {
@@ -45,7 +46,12 @@ export async function runImport(engine: Engine, input: ImportInput, options: Imp
     const records = source.records;
     const detected = detectTabular(records.sample);
     if (detected !== undefined) {
-      plan = { kind: 'tabular', format: detected.format, headerIndex: detected.headerIndex, records };
+      // Further workbook sheets in a known layout (detected again: each has its own header).
+      const more = (source.moreSheets ?? []).flatMap((sheet) => {
+        const d = detectTabular(sheet.sample);
+        return d === undefined ? [] : [{ format: d.format, headerIndex: d.headerIndex, records: sheet }];
+      });
+      plan = { kind: 'tabular', format: detected.format, headerIndex: detected.headerIndex, records, more };
     } else {
       const headerIndex = firstTableRow(records.sample, file);
       const header = records.sample[headerIndex]!;
@@ -53,7 +59,7 @@ export async function runImport(engine: Engine, input: ImportInput, options: Imp
       if (mapping === undefined) {
         return needsMappingReport(base, records, headerIndex, headerSignature(header), source.encoding);
       }
-      plan = { kind: 'tabular', format: genericFormat(mapping, header, file), headerIndex, records };
+      plan = { kind: 'tabular', format: genericFormat(mapping, header, file), headerIndex, records, more: [] };
     }
   }
 
@@ -68,9 +74,6 @@ export async function runImport(engine: Engine, input: ImportInput, options: Imp
       const id = await nextSourceFileId(engine);
       if (existing !== undefined) await removeSourceFile(engine, existing.id);
       const problems = new ProblemList(file);
-      if (plan.kind === 'tabular') {
-        for (const note of plan.records.notes ?? []) problems.add('other', 'info', note, 'None needed if that sheet is the one you want.');
-      }
       const policy = plan.kind === 'json' ? 'replace-existing' : (plan.format.indicatorPolicy ?? 'skip-existing');
       const loader = new Loader(engine, file, id, problems, options, policy);
 
@@ -80,7 +83,10 @@ export async function runImport(engine: Engine, input: ImportInput, options: Imp
         rowsRead = plan.load.load(loader, source.kind === 'json' ? source.value : null);
         format = plan.load;
       } else {
-        rowsRead = await loadTabular(loader, plan.format, plan.headerIndex, plan.records, options);
+        rowsRead = 0;
+        for (const table of [plan, ...plan.more]) {
+          rowsRead += await loadTabular(loader, table.format, table.headerIndex, table.records, options);
+        }
         format = plan.format;
       }
       throwIfCancelled(options, file);
@@ -138,6 +144,18 @@ function firstTableRow(sample: readonly Fields[], file: string): number {
 
 /** Stream records through a format's handler, writing in batches. Returns data rows read. */
 async function loadTabular(loader: Loader, format: TabularFormat, headerIndex: number, records: RecordSource, options: ImportOptions): Promise<number> {
+  try {
+    return await loadRecords(loader, format, headerIndex, records, options);
+  } catch (error) {
+    // Name the sheet: "row 12" alone is ambiguous in a workbook.
+    if (error instanceof ImportError && records.sheet !== undefined && error.kind !== 'cancelled') {
+      throw new ImportError(error.kind, error.file, `Sheet "${records.sheet}": ${error.problem}`, error.action, error.row, error.column, { cause: error });
+    }
+    throw error;
+  }
+}
+
+async function loadRecords(loader: Loader, format: TabularFormat, headerIndex: number, records: RecordSource, options: ImportOptions): Promise<number> {
   const file = loader.file;
   let header: Fields | undefined;
   let handler: ReturnType<TabularFormat['start']> | undefined;

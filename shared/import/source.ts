@@ -18,12 +18,18 @@ export interface RecordSource {
   forEach(callbacks: Omit<StreamCallbacks, 'onCursor'>): Promise<number>;
   /** Estimated total data rows, given rows read so far (exact once done). */
   estimateTotal(rowsDone: number): number;
-  /** Things the analyst should know about the container (e.g. workbook sheets not read). */
-  readonly notes?: readonly string[];
+  /** The workbook sheet these records come from (XLSX only), for messages. */
+  readonly sheet?: string;
 }
 
 export type Source =
-  | { readonly kind: 'records'; readonly encoding: string; readonly records: RecordSource }
+  | {
+      readonly kind: 'records';
+      readonly encoding: string;
+      readonly records: RecordSource;
+      /** Further workbook sheets in a known layout, loaded in the same transaction. */
+      readonly moreSheets?: readonly RecordSource[];
+    }
   | { readonly kind: 'json'; readonly encoding: string; readonly value: unknown };
 
 const SAMPLE_RECORDS = 40;
@@ -46,7 +52,10 @@ export async function openSource(input: ImportInput): Promise<Source> {
   if (container === 'binary') {
     throw new ImportError('binary-file', file, 'This is not a text table: it contains binary data.', 'Choose a CSV, XLSX or Fingertips JSON file.');
   }
-  if (container === 'xlsx') return { kind: 'records', encoding: 'xlsx', records: await xlsxRecords(bytes, file) };
+  if (container === 'xlsx') {
+    const [records, ...moreSheets] = await xlsxRecords(bytes, file);
+    return { kind: 'records', encoding: 'xlsx', records: records!, moreSheets };
+  }
 
   const { encoding, bodyStart } = detectEncoding(bytes, file);
   const firstNonSpace = bytes.subarray(bodyStart, bodyStart + 4096).findIndex((b) => b !== 0x20 && b !== 0x09 && b !== 0x0a && b !== 0x0d);
@@ -111,21 +120,20 @@ function jsonSource(bytes: Uint8Array, bodyStart: number, encoding: string, file
   }
 }
 
-async function xlsxRecords(bytes: Uint8Array, file: string): Promise<RecordSource> {
+/**
+ * The sheets to load: every sheet in a known layout (an ONS workbook often holds the same
+ * table for persons, males and females on three sheets), else the largest sheet, for mapping
+ * (cover and notes sheets are short).
+ */
+async function xlsxRecords(bytes: Uint8Array, file: string): Promise<RecordSource[]> {
   const sheets = (await readXlsxSheets(bytes, file)).filter((s) => s.rows.length > 0);
   if (sheets.length === 0) {
     throw new ImportError('empty-file', file, 'The workbook has no cells with data.', 'Choose the workbook that holds the data.');
   }
-  // The first sheet whose content is a known format, else the largest (cover and notes
-  // sheets are short; the data sheet is the one to map).
-  const largest = sheets.reduce((a, b) => (b.rows.length > a.rows.length ? b : a));
   const known = sheets.filter((s) => detectTabular(s.rows.slice(0, SAMPLE_RECORDS)) !== undefined);
-  const sheet = known[0] ?? largest;
-  const rows = sheet.rows;
-  // One sheet per import keeps one table per source file; say which others were left.
-  const others = known.slice(1).map((s) => s.name);
-  return {
-    notes: others.length === 0 ? [] : [`Sheet "${sheet.name}" was imported. Sheets also in a known layout, not imported: ${others.map((n) => `"${n}"`).join(', ')}. Save each as its own workbook or CSV to import it.`],
+  const chosen = known.length > 0 ? known : [sheets.reduce((a, b) => (b.rows.length > a.rows.length ? b : a))];
+  return chosen.map(({ name, rows }) => ({
+    sheet: name,
     sample: rows.slice(0, SAMPLE_RECORDS),
     async forEach(callbacks) {
       for (let i = 0; i < rows.length; i++) {
@@ -135,5 +143,5 @@ async function xlsxRecords(bytes: Uint8Array, file: string): Promise<RecordSourc
       return rows.length;
     },
     estimateTotal: () => rows.length,
-  };
+  }));
 }

@@ -169,24 +169,28 @@ describe('generic tables', () => {
 });
 
 describe('XLSX', () => {
-  it('reads an ONS MYE2 sheet (title lines above the header) with sex and year from the title', async () => {
-    const csv = readFileSync('fixtures/data/population/ons_mye2_mid2020_males_by_single_year_age_2021geog.csv', 'utf8').trim().split('\n');
+  it('reads every ONS MYE2 sheet of a workbook (title lines above the header; sex and year from each title)', async () => {
     const book = new ExcelJS.Workbook();
     book.addWorksheet('Contents').addRow(['Population estimates']);
-    const sheet = book.addWorksheet('MYE2 - Males');
-    sheet.addRow(['MYE2: Population estimates: Males by single year of age and sex for local authorities in the UK, mid-2020']);
-    sheet.addRow([]);
-    sheet.addRow(['Code', 'Name', 'Geography', 'All ages', ...Array.from({ length: 90 }, (_, i) => i), '90+']);
-    for (const line of csv.slice(1, 40)) {
-      const cells = line.split(',');
-      sheet.addRow([...cells.slice(0, 3), ...cells.slice(3).map(Number)]);
+    for (const sex of ['Males', 'Females']) {
+      const csv = readFileSync(`fixtures/data/population/ons_mye2_mid2020_${sex.toLowerCase()}_by_single_year_age_2021geog.csv`, 'utf8').trim().split('\n');
+      const sheet = book.addWorksheet(`MYE2 - ${sex}`);
+      sheet.addRow([`MYE2: Population estimates: ${sex} by single year of age and sex for local authorities in the UK, mid-2020`]);
+      sheet.addRow([]);
+      sheet.addRow(['Code', 'Name', 'Geography', 'All ages', ...Array.from({ length: 90 }, (_, i) => i), '90+']);
+      for (const line of csv.slice(1, 40)) {
+        const cells = line.split(',');
+        sheet.addRow([...cells.slice(0, 3), ...cells.slice(3).map(Number)]);
+      }
     }
     const bytes = new Uint8Array(await book.xlsx.writeBuffer());
     const report = await importFile(engine, { name: 'mye.xlsx', bytes });
     if (report.status !== 'imported') throw new Error(report.status);
     expect(report.format).toBe('ons-mye-single-year');
-    expect(report.rowsWritten.population).toBe(39 * 91);
-    expect(await count(`SELECT count(DISTINCT sex) FROM population WHERE source_file_id = ? AND sex = 'Male' AND year = 2020`, [report.sourceFileId])).toBe(1);
+    expect(report.rowsRead).toBe(2 * 39);
+    expect(report.rowsWritten.population).toBe(2 * 39 * 91);
+    const sexes = await engine.query(`SELECT DISTINCT sex FROM population WHERE source_file_id = ? AND year = 2020 ORDER BY sex`, [report.sourceFileId]);
+    expect(stringColumn(sexes, 'sex')).toEqual(['Female', 'Male']);
   });
 
   it('asks for a mapping for an unknown sheet, then imports it with one', async () => {
