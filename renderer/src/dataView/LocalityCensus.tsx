@@ -120,7 +120,7 @@ export function LocalityCensus({ version }: { readonly version: number }) {
         </select>
       </label>
       {rows !== null && (
-        <div className="table-scroll">
+        <div className="dv-scroll">
           <table className="locality-table" data-testid="locality-census">
             <thead>
               <tr>

@@ -86,7 +86,7 @@ export function MappingDialog({ file, report, view, busy, onConfirm }: MappingDi
       {shown.length === 0 ? (
         <p className="muted">Choose a column for a role to see it here.</p>
       ) : (
-        <div className="table-scroll">
+        <div className="dv-scroll">
           <table className="mapping-preview" data-testid="mapping-preview">
             <thead>
               <tr>

@@ -84,7 +84,7 @@ export function ProblemsList({
           )}
         </div>
       )}
-      <div className="table-scroll">
+      <div className="dv-scroll">
         <table className="problems-table" data-testid="problems-table">
           <thead>
             <tr>
