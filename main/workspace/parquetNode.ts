@@ -1,19 +1,9 @@
 /**
- * parquet-wasm's Node build (CommonJS, loads its wasm synchronously from node_modules). The
- * browser build (`parquet-wasm/esm`) needs an async `init(wasmUrl)` first; the renderer has its
- * own codec for that. SNAPPY compression: every Parquet reader R and Python users are likely to
- * have (arrow, pyarrow, fastparquet, DuckDB) reads it.
+ * parquet-wasm's Node build (CommonJS; loads its wasm synchronously from node_modules on import).
+ * The renderer uses the browser build (`parquet-wasm/esm`, after `init(wasmUrl)`) through the
+ * same shared/workspace/parquetCodec.ts.
  */
-import { Compression, Table, WriterPropertiesBuilder, readParquet, writeParquet } from 'parquet-wasm/node';
-import type { ParquetCodec } from '../../shared/workspace/workspace';
+import * as parquetWasm from 'parquet-wasm/node';
+import { createParquetCodec } from '../../shared/workspace/parquetCodec';
 
-export const nodeParquetCodec: ParquetCodec = {
-  toParquet(ipc: Uint8Array): Uint8Array {
-    const table = Table.fromIPCStream(ipc);
-    const props = new WriterPropertiesBuilder().setCompression(Compression.SNAPPY).build();
-    return writeParquet(table, props);
-  },
-  fromParquet(parquet: Uint8Array): Uint8Array {
-    return readParquet(parquet).intoIPCStream();
-  },
-};
+export const nodeParquetCodec = createParquetCodec(parquetWasm);

@@ -5,13 +5,16 @@
 import { mkdtempSync, readFileSync, writeFileSync, rmSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { createRequire } from 'node:module';
 import { DuckDBInstance } from '@duckdb/node-api';
+import * as parquetEsm from 'parquet-wasm/esm';
+import { tableFromIPC } from 'apache-arrow';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Engine } from '../../shared/engine/engine';
 import { ident } from '../../shared/engine/sql';
 import { createSchema } from '../../shared/model/schema';
 import { AREA_TYPES, LONDON_BOROUGHS, countyDistricts, loadShippedGeography, saveLocalities, savePeerGroups } from '../../shared/geography/index';
-import { WorkspaceError } from '../../shared/workspace/index';
+import { WorkspaceError, createParquetCodec } from '../../shared/workspace/index';
 import { freshTestEngine } from '../engine/testEngine';
 import { openWorkspaceDir, saveWorkspaceDir } from './workspaceDir';
 
@@ -117,5 +120,15 @@ describe('workspace round trip', () => {
     writeFileSync(join(bad, 'workspace.json'), JSON.stringify(manifest));
     await expect(openWorkspaceDir(b, bad)).rejects.toThrow(WorkspaceError);
     await expect(openWorkspaceDir(b, join(dir, 'nowhere'))).rejects.toThrow(/not a workspace/);
+  });
+
+  it("the browser build of parquet-wasm (the renderer's) reads what the Node build wrote", () => {
+    // Same module API after init; in the renderer the wasm comes from the bundle, here from disk.
+    const wasm = readFileSync(createRequire(import.meta.url).resolve('parquet-wasm/esm/parquet_wasm_bg.wasm'));
+    parquetEsm.initSync({ module: wasm });
+    const browser = createParquetCodec(parquetEsm);
+    const table = tableFromIPC(browser.fromParquet(readFileSync(join(ws, 'tables', 'census.parquet'))));
+    expect(table.numRows).toBe(115);
+    expect(table.schema.fields.map((f) => f.name)).toContain('area_code');
   });
 });

@@ -12,3 +12,4 @@ export {
   type WorkspaceManifest,
 } from './manifest';
 export { restoreWorkspace, snapshotWorkspace, type ParquetCodec, type SnapshotOptions, type WorkspaceSnapshot } from './workspace';
+export { createParquetCodec, type ParquetWasmApi } from './parquetCodec';
