@@ -15,7 +15,7 @@ import {
 import { AREA_TYPES } from '../../../shared/geography/lookups';
 import { useServices } from '../app/services';
 import { LocalityCensus } from './LocalityCensus';
-import { memberKindOf, parseCodes, type MemberKind } from './geographyQueries';
+import { memberKindOf, parseCodes, tableExists, type MemberKind } from './geographyQueries';
 import { SmallAreaPicker } from './SmallAreaPicker';
 import type { Lookups } from './useLookups';
 
@@ -42,7 +42,7 @@ export function LocalitiesPanel({ version, lookups, onChange }: LocalitiesPanelP
   useEffect(() => {
     let live = true;
     engine()
-      .then(readLocalities)
+      .then(async (db) => ((await tableExists(db, 'locality_member')) ? readLocalities(db) : []))
       .then(
         (l) => {
           if (live) setLocalities(l);

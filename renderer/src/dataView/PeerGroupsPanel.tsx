@@ -13,7 +13,7 @@ import {
   type PeerGroup,
 } from '../../../shared/geography/peerGroups';
 import { useServices } from '../app/services';
-import { areaNames, counties, parseCodes, type AreaOption } from './geographyQueries';
+import { areaNames, counties, parseCodes, tableExists, type AreaOption } from './geographyQueries';
 import type { Lookups } from './useLookups';
 
 interface ShownGroup {
@@ -41,7 +41,7 @@ export function PeerGroupsPanel({ version, lookups, onChange }: PeerGroupsPanelP
     let live = true;
     void (async () => {
       const db = await engine();
-      const stored = await readPeerGroups(db);
+      const stored = (await tableExists(db, 'peer_group')) ? await readPeerGroups(db) : [];
       const shown: ShownGroup[] = [];
       for (const group of stored) {
         const codes = await resolvePeerGroup(db, group);

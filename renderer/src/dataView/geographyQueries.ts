@@ -37,7 +37,8 @@ export function parseCodes(text: string): string[] {
   ];
 }
 
-async function tableExists(engine: Engine, name: string): Promise<boolean> {
+/** Whether `name` exists; the Data view only reads, so it never creates tables to find out. */
+export async function tableExists(engine: Engine, name: string): Promise<boolean> {
   const t = await engine.query(
     `SELECT count(*)::INTEGER AS n FROM information_schema.tables WHERE table_schema = 'main' AND table_name = ?`,
     [name],
