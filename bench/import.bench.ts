@@ -40,10 +40,15 @@ function worker(kind: 'wasm' | 'native', file: string): Promise<Result | { error
     execFile(
       process.execPath,
       ['--import', 'tsx', join(ROOT, 'bench', 'import', 'worker.ts'), kind, file],
-      { cwd: ROOT, maxBuffer: 16 * 1024 * 1024, env: { ...process.env, HOME: process.env.HOME ?? TMP } },
+      {
+        cwd: ROOT,
+        maxBuffer: 16 * 1024 * 1024,
+        env: { ...process.env, HOME: process.env.HOME ?? TMP },
+      },
       (error, stdout, stderr) => {
         const line = stdout.trim().split('\n').pop() ?? '';
-        if (error || !line.startsWith('{')) resolve({ error: (stderr || String(error)).split('\n').slice(0, 6).join(' ') });
+        if (error || !line.startsWith('{'))
+          resolve({ error: (stderr || String(error)).split('\n').slice(0, 6).join(' ') });
         else resolve(JSON.parse(line) as Result);
       },
     );
@@ -54,7 +59,10 @@ function replicaFile(): string {
   mkdirSync(TMP, { recursive: true });
   const file = join(TMP, `fingertips-replica-${String(ROWS)}.csv`);
   if (!existsSync(file)) {
-    const bytes = buildFingertipsReplica(join(DATA, 'fingertips', 'indicators-CountyUA.data.csv'), ROWS);
+    const bytes = buildFingertipsReplica(
+      join(DATA, 'fingertips', 'indicators-CountyUA.data.csv'),
+      ROWS,
+    );
     writeFileSync(file, bytes);
     console.log(`built ${file} (${(bytes.length / 1e6).toFixed(1)} MB)`);
   }
@@ -63,7 +71,10 @@ function replicaFile(): string {
 
 const workloads: [name: string, file: () => string][] = [
   ['fingertips-1m', replicaFile],
-  ['ts007a-lsoa', () => join(DATA, 'census2021', 'nomis_report_TS007A_age_5yr_bands_lsoa2021_EW.csv')],
+  [
+    'ts007a-lsoa',
+    () => join(DATA, 'census2021', 'nomis_report_TS007A_age_5yr_bands_lsoa2021_EW.csv'),
+  ],
   ['fingertips-real', () => join(DATA, 'fingertips', 'indicators-CountyUA.data.csv')],
   ['imd-msoa', () => join(DATA, 'imd2019', 'msoa_IMD19_scores.csv')],
 ];
@@ -77,13 +88,17 @@ for (const [name, fileOf] of workloads) {
   const errors: string[] = [];
   for (let run = 0; run < RUNS; run++)
     // Alternate the order so that neither engine always runs on a warmer machine.
-    for (const kind of run % 2 === 0 ? (['wasm', 'native'] as const) : (['native', 'wasm'] as const)) {
+    for (const kind of run % 2 === 0
+      ? (['wasm', 'native'] as const)
+      : (['native', 'wasm'] as const)) {
       const r = await worker(kind, file);
       if ('error' in r) errors.push(`${kind}: ${r.error}`);
       else results[kind].push(r);
     }
-  if (errors.length > 0) console.error(`${name}: ${String(errors.length)} failed run(s): ${errors[0]!}`);
-  const med = (kind: 'wasm' | 'native', key: keyof Omit<Result, 'kind'>) => median(results[kind].map((r) => r[key]));
+  if (errors.length > 0)
+    console.error(`${name}: ${String(errors.length)} failed run(s): ${errors[0]!}`);
+  const med = (kind: 'wasm' | 'native', key: keyof Omit<Result, 'kind'>) =>
+    median(results[kind].map((r) => r[key]));
   for (const kind of ['wasm', 'native'] as const) {
     if (results[kind].length === 0) continue;
     const importS = med(kind, 'importMs') / 1000;
@@ -109,10 +124,16 @@ for (const [name, fileOf] of workloads) {
       'wasm import s': med('wasm', 'importMs') / 1000,
     });
 }
-printTable(`Import benchmark (importFile), medians of ${String(RUNS)} runs, one process per load`, rows as never);
+printTable(
+  `Import benchmark (importFile), medians of ${String(RUNS)} runs, one process per load`,
+  rows as never,
+);
 printTable(
   'Ratios and targets (wasm/native <= 3; 1M peak < 1536 MB; typical extract < 2 s)',
   summary.map(({ workload, ...rest }) => ({ step: String(workload), ...rest })) as never,
 );
 mkdirSync(join(ROOT, 'bench', 'results'), { recursive: true });
-writeFileSync(join(ROOT, 'bench', 'results', 'import.json'), JSON.stringify({ runs: RUNS, rows, summary }, null, 2));
+writeFileSync(
+  join(ROOT, 'bench', 'results', 'import.json'),
+  JSON.stringify({ runs: RUNS, rows, summary }, null, 2),
+);

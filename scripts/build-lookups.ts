@@ -38,7 +38,9 @@ function write(name: string, value: unknown): void {
     const inner = Array.isArray(v)
       ? `[\n${v.map((x) => JSON.stringify(x)).join(',\n')}\n]`
       : typeof v === 'object' && v !== null
-        ? `{\n${Object.entries(v).map(([k, x]) => `${JSON.stringify(k)}: ${JSON.stringify(x)}`).join(',\n')}\n}`
+        ? `{\n${Object.entries(v)
+            .map(([k, x]) => `${JSON.stringify(k)}: ${JSON.stringify(x)}`)
+            .join(',\n')}\n}`
         : JSON.stringify(v);
     return `${JSON.stringify(key)}: ${inner}`;
   });
@@ -100,7 +102,9 @@ const fingertipsName = new Map<string, string>();
 {
   const rows = csv(FINGERTIPS);
   const h = rows[0]!;
-  const [ac, an, at, pc] = ['Area Code', 'Area Name', 'Area Type', 'Parent Code'].map((n) => h.indexOf(n));
+  const [ac, an, at, pc] = ['Area Code', 'Area Name', 'Area Type', 'Parent Code'].map((n) =>
+    h.indexOf(n),
+  );
   for (const r of rows.slice(1)) {
     if (r[at!] !== 'County & UA') continue;
     fingertipsRegion.set(r[ac!]!, r[pc!]!);
@@ -129,10 +133,16 @@ for (const change of successors)
 const lad24 = geojsonProps(LAD24);
 const ctyua23 = geojsonProps(CTYUA23);
 const rgn23 = geojsonProps(RGN23);
-const currentCodes = new Set([...lad24.map((p) => p.LAD24CD!), ...ctyua23.map((p) => p.CTYUA23CD!)]);
+const currentCodes = new Set([
+  ...lad24.map((p) => p.LAD24CD!),
+  ...ctyua23.map((p) => p.CTYUA23CD!),
+]);
 for (const change of successors)
   for (const code of change.to)
-    check(currentCodes.has(code) || successorOf.has(code), `successor ${code} is not in LAD24/CTYUA23`);
+    check(
+      currentCodes.has(code) || successorOf.has(code),
+      `successor ${code} is not in LAD24/CTYUA23`,
+    );
 
 const TYPE_BY_PREFIX: Record<string, string> = {
   E06: 'Unitary Authority',
@@ -155,7 +165,9 @@ function regionOf(code: string, seen: ReadonlySet<string> = new Set()): string {
   const found = fingertipsRegion.get(code) ?? myeRegion.get(code);
   if (found !== undefined) return found;
   const next = new Set([...seen, code]);
-  const predecessors = successors.filter((c) => c.to.includes(code)).flatMap((c) => c.from.map(([p]) => p));
+  const predecessors = successors
+    .filter((c) => c.to.includes(code))
+    .flatMap((c) => c.from.map(([p]) => p));
   const related = [...predecessors, ...(successorOf.get(code) ?? [])].filter((c) => !next.has(c));
   const regions = new Set(related.map((c) => regionOf(c, next)));
   check(regions.size === 1, `cannot place ${code} in one region (${[...regions].join(', ')})`);
@@ -173,14 +185,21 @@ function parentOf(code: string): string {
   const county =
     change.from.find(([c]) => c.startsWith('E10'))?.[0] ??
     change.formerCounty ??
-    successors.find((c) => c.from.some(([f]) => f.startsWith('E10')) && c.to.some((t) => change.to.includes(t)))
-      ?.from[0]?.[0] ??
+    successors.find(
+      (c) => c.from.some(([f]) => f.startsWith('E10')) && c.to.some((t) => change.to.includes(t)),
+    )?.from[0]?.[0] ??
     (change.to[0]!.startsWith('E07') ? parentOf(change.to[0]!) : undefined);
   check(county !== undefined, `cannot find the county of former district ${code}`);
   return county;
 }
 
-type AuthorityRow = [code: string, name: string, type: string, parent: string | null, vintage: string];
+type AuthorityRow = [
+  code: string,
+  name: string,
+  type: string,
+  parent: string | null,
+  vintage: string,
+];
 const authorities: AuthorityRow[] = [
   ['E92000001', 'England', 'Country', null, '2023'],
   ['W92000004', 'Wales', 'Country', null, '2023'],
@@ -191,7 +210,13 @@ const authorities: AuthorityRow[] = [
 // districts keep the region as parent (they are upper-tier authorities themselves).
 for (const [code, name] of myeName)
   if (myeType.get(code) === 'Metropolitan County')
-    authorities.push([code, name.replace(/ \(Met County\)$/, ''), 'Metropolitan County', regionOf(code), '2023']);
+    authorities.push([
+      code,
+      name.replace(/ \(Met County\)$/, ''),
+      'Metropolitan County',
+      regionOf(code),
+      '2023',
+    ]);
 for (const p of rgn23) authorities.push([p.RGN23CD!, p.RGN23NM!, 'Region', 'E92000001', '2023']);
 for (const p of ctyua23.filter((q) => q.CTYUA23CD!.startsWith('E10')))
   authorities.push([p.CTYUA23CD!, p.CTYUA23NM!, 'County', parentOf(p.CTYUA23CD!), '2023']);
@@ -221,7 +246,10 @@ authorities.sort((a, b) => a[0].localeCompare(b[0]));
     check(seen.has(code) || !/^E0[6-9]|^E10|^W06/.test(code), `authority ${code} missing`);
   // Fingertips' Parent Code must agree with the MYE where both give a region.
   for (const [code, region] of fingertipsRegion)
-    check(myeRegion.get(code) === undefined || myeRegion.get(code) === region, `${code}: region differs`);
+    check(
+      myeRegion.get(code) === undefined || myeRegion.get(code) === region,
+      `${code}: region differs`,
+    );
 }
 write('authorities.json', {
   '//': 'code, name, type, parent code, vintage. See README.md.',
@@ -231,7 +259,10 @@ write('authorities.json', {
 
 // ---- MSOA 2011 -> LAD19, names from Local Health ---------------------------------------------
 const msoaLabel = new Map<string, string>();
-for (const line of readFileSync(join(DATA, LOCALHEALTH_MSOA), 'utf8').replace(/^\uFEFF/, '').split(/\r?\n/).slice(1)) {
+for (const line of readFileSync(join(DATA, LOCALHEALTH_MSOA), 'utf8')
+  .replace(/^\uFEFF/, '')
+  .split(/\r?\n/)
+  .slice(1)) {
   const [code, label] = line.split(';');
   if (code && label) msoaLabel.set(code, label);
 }
@@ -255,7 +286,10 @@ const lsoa11Groups: Record<string, string> = {};
   for (const l of lsoa11) {
     const msoa = msoaByName.get(l.name.slice(0, -1));
     check(msoa !== undefined, `LSOA11 ${l.code} "${l.name}" matches no MSOA11 name`);
-    check(msoaGroups[l.lad]!.some(([c]) => c === msoa), `LSOA11 ${l.code}: MSOA ${msoa} is in another LAD`);
+    check(
+      msoaGroups[l.lad]!.some(([c]) => c === msoa),
+      `LSOA11 ${l.code}: MSOA ${msoa} is in another LAD`,
+    );
     const list = byMsoa.get(msoa) ?? [];
     list.push(l.code + l.name.slice(-1));
     byMsoa.set(msoa, list);

@@ -29,9 +29,16 @@ export function buildFingertipsReplica(source: string, rows: number): Uint8Array
   // The real export's header has 26 names and its records 25 fields (no "Compared to goal"
   // value): a quirk kept as it is, like the bare LF.
   if (header.length !== 26 || records.length !== 852 || records.some((r) => r.length !== 25))
-    throw new Error(`${source}: expected a 26-name header and 852 records of 25 fields, got ${String(records.length)} records`);
+    throw new Error(
+      `${source}: expected a 26-name header and 852 records of 25 fields, got ${String(records.length)} records`,
+    );
   const col = (name: string) => header.indexOf(name);
-  const [code, name, period, sortable] = ['Area Code', 'Area Name', 'Time period', 'Time period Sortable'].map(col) as [number, number, number, number];
+  const [code, name, period, sortable] = [
+    'Area Code',
+    'Area Name',
+    'Time period',
+    'Time period Sortable',
+  ].map(col) as [number, number, number, number];
   const parts: string[] = [header.map(quote).join(',')];
   let written = 0;
   for (let k = 0; written < rows; k++) {
@@ -41,7 +48,9 @@ export function buildFingertipsReplica(source: string, rows: number): Uint8Array
       if (written === rows) break;
       const out = [...record];
       const c = record[code]!;
-      out[code] = c.slice(0, 3) + String((Number(c.slice(3)) + 1000 * (block + 1)) % 1_000_000).padStart(6, '0');
+      out[code] =
+        c.slice(0, 3) +
+        String((Number(c.slice(3)) + 1000 * (block + 1)) % 1_000_000).padStart(6, '0');
       out[name] = `${record[name]!} ${String(block + 1)}`;
       const year = Number(record[period]) + 3 * shift;
       out[period] = String(year);

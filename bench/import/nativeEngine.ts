@@ -13,12 +13,31 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { type DuckDBConnection, DuckDBInstance, type DuckDBType, DuckDBTypeId, type DuckDBValue } from '@duckdb/node-api';
-import { Compression, Table as ParquetTable, WriterPropertiesBuilder, writeParquet } from 'parquet-wasm/node';
-import { Bool, Float64, Int32, Int64, Table, Utf8, type Vector, vectorFromArray } from 'apache-arrow';
+import {
+  type DuckDBConnection,
+  DuckDBInstance,
+  type DuckDBType,
+  DuckDBTypeId,
+  type DuckDBValue,
+} from '@duckdb/node-api';
+import {
+  Compression,
+  Table as ParquetTable,
+  WriterPropertiesBuilder,
+  writeParquet,
+} from 'parquet-wasm/node';
+import {
+  Bool,
+  Float64,
+  Int32,
+  Int64,
+  Table,
+  Utf8,
+  type Vector,
+  vectorFromArray,
+} from 'apache-arrow';
 import { EngineQueryError, type Engine, type SqlParam } from '../../shared/engine/engine';
 import { ident, literal } from '../../shared/engine/sql';
-
 
 function arrowVector(values: unknown[], type: DuckDBType): Vector {
   switch (type.typeId) {
@@ -28,15 +47,24 @@ function arrowVector(values: unknown[], type: DuckDBType): Vector {
       return vectorFromArray(values as (number | null)[], new Int32());
     case DuckDBTypeId.BIGINT:
     case DuckDBTypeId.HUGEINT:
-      return vectorFromArray(values.map((v) => (v === null ? null : BigInt(v as bigint))), new Int64());
+      return vectorFromArray(
+        values.map((v) => (v === null ? null : BigInt(v as bigint))),
+        new Int64(),
+      );
     case DuckDBTypeId.DOUBLE:
     case DuckDBTypeId.FLOAT:
     case DuckDBTypeId.DECIMAL:
-      return vectorFromArray(values.map((v) => (v === null ? null : Number(v))), new Float64());
+      return vectorFromArray(
+        values.map((v) => (v === null ? null : Number(v))),
+        new Float64(),
+      );
     case DuckDBTypeId.BOOLEAN:
       return vectorFromArray(values as (boolean | null)[], new Bool());
     default:
-      return vectorFromArray(values.map((v) => (v === null ? null : typeof v === 'string' ? v : JSON.stringify(v))), new Utf8());
+      return vectorFromArray(
+        values.map((v) => (v === null ? null : typeof v === 'string' ? v : JSON.stringify(v))),
+        new Utf8(),
+      );
   }
 }
 
@@ -55,20 +83,32 @@ export async function createNativeEngine(): Promise<Engine> {
   return {
     query: (sql: string, params: readonly SqlParam[] = []) =>
       wrap(sql, async () => {
-        const reader = await conn.runAndReadAll(sql, params.length > 0 ? (params as DuckDBValue[]) : undefined);
+        const reader = await conn.runAndReadAll(
+          sql,
+          params.length > 0 ? (params as DuckDBValue[]) : undefined,
+        );
         const names = reader.columnNames();
         const types = reader.columnTypes();
         const columns = reader.getColumnsJS() as unknown[][];
-        return new Table(Object.fromEntries(names.map((n, i) => [n, arrowVector(columns[i] ?? [], types[i]!)])));
+        return new Table(
+          Object.fromEntries(names.map((n, i) => [n, arrowVector(columns[i] ?? [], types[i]!)])),
+        );
       }),
     exec: (sql: string) => wrap(sql, async () => void (await conn.run(sql))),
-    registerFile: () => Promise.reject(new Error('native bench engine: registerFile is not supported')),
+    registerFile: () =>
+      Promise.reject(new Error('native bench engine: registerFile is not supported')),
     dropFile: () => Promise.resolve(),
     readFile: () => Promise.reject(new Error('native bench engine: readFile is not supported')),
     insertArrowIPC: (table: string, ipc: Uint8Array, mode: 'create' | 'append') =>
       wrap(`-- insert Arrow IPC into ${table}`, async () => {
         const file = join(scratch, `batch-${String(++batches)}.parquet`);
-        writeFileSync(file, writeParquet(ParquetTable.fromIPCStream(ipc), new WriterPropertiesBuilder().setCompression(Compression.UNCOMPRESSED).build()));
+        writeFileSync(
+          file,
+          writeParquet(
+            ParquetTable.fromIPCStream(ipc),
+            new WriterPropertiesBuilder().setCompression(Compression.UNCOMPRESSED).build(),
+          ),
+        );
         const source = `read_parquet(${literal(file)})`;
         await conn.run(
           mode === 'create'

@@ -13,7 +13,8 @@ import { createNodeEngine } from '../../main/engine/nodeEngine';
 import { createNativeEngine } from './nativeEngine';
 
 const [kind, file] = process.argv.slice(2);
-if ((kind !== 'wasm' && kind !== 'native') || file === undefined) throw new Error('usage: worker.ts <wasm|native> <file>');
+if ((kind !== 'wasm' && kind !== 'native') || file === undefined)
+  throw new Error('usage: worker.ts <wasm|native> <file>');
 
 const t0 = performance.now();
 const engine: Engine = kind === 'wasm' ? await createNodeEngine() : await createNativeEngine();

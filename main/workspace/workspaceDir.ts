@@ -29,7 +29,11 @@ export async function isWorkspaceDir(dir: string): Promise<boolean> {
 }
 
 /** Save everything loaded in `engine` to `dir` (created or replaced). */
-export async function saveWorkspaceDir(engine: Engine, dir: string, options: SnapshotOptions): Promise<WorkspaceManifest> {
+export async function saveWorkspaceDir(
+  engine: Engine,
+  dir: string,
+  options: SnapshotOptions,
+): Promise<WorkspaceManifest> {
   const target = resolve(dir);
   const { manifest, files } = await snapshotWorkspace(engine, nodeParquetCodec, options);
   const stamp = `${String(process.pid)}-${String(Date.now())}`;
@@ -39,10 +43,15 @@ export async function saveWorkspaceDir(engine: Engine, dir: string, options: Sna
   try {
     for (const [path, bytes] of files) await writeFile(join(fresh, path), bytes);
     await writeFile(join(fresh, MANIFEST_FILE), serializeManifest(manifest));
-    const exists = await stat(target).then(() => true, () => false);
+    const exists = await stat(target).then(
+      () => true,
+      () => false,
+    );
     if (exists) {
       if (!(await isWorkspaceDir(target)) && !(await isEmptyDir(target)))
-        throw new WorkspaceError(`${target} exists and is not a workspace; choose an empty or new folder.`);
+        throw new WorkspaceError(
+          `${target} exists and is not a workspace; choose an empty or new folder.`,
+        );
       await rename(target, old);
     }
     await rename(fresh, target);
@@ -67,6 +76,11 @@ export async function openWorkspaceDir(engine: Engine, dir: string): Promise<Wor
     throw new WorkspaceError(`${dir} is not a workspace: it has no ${MANIFEST_FILE}.`);
   }
   const manifest = parseManifest(text);
-  await restoreWorkspace(engine, nodeParquetCodec, manifest, async (path) => new Uint8Array(await readFile(join(dir, path))));
+  await restoreWorkspace(
+    engine,
+    nodeParquetCodec,
+    manifest,
+    async (path) => new Uint8Array(await readFile(join(dir, path))),
+  );
   return manifest;
 }

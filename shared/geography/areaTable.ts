@@ -57,7 +57,9 @@ export async function loadShippedGeography(engine: Engine): Promise<number> {
       code: areas.map((a) => a.code),
       name: areas.map((a) => a.name),
       type: areas.map((a) => a.type),
-      parent_code: areas.map((a) => (superseded(a.source) ? a.parent_code : currentParent(a.parent_code))),
+      parent_code: areas.map((a) =>
+        superseded(a.source) ? a.parent_code : currentParent(a.parent_code),
+      ),
       vintage: areas.map((a) => a.vintage),
       source: areas.map((a) => a.source),
     });
@@ -112,10 +114,13 @@ export async function addAreasFromData(engine: Engine): Promise<number> {
   const tables = new Set(present.getChild('table_name')!.toArray() as string[]);
   const parts: string[] = [];
   if (tables.has('observation'))
-    parts.push(`SELECT area_code AS code, area_name AS name, 'source_file:' || source_file_id AS source FROM observation`);
+    parts.push(
+      `SELECT area_code AS code, area_name AS name, 'source_file:' || source_file_id AS source FROM observation`,
+    );
   if (tables.has('census'))
     parts.push(`SELECT area_code, area_name, 'source_file:' || source_file_id FROM census`);
-  if (tables.has('population')) parts.push(`SELECT area_code, NULL, 'source_file:' || source_file_id FROM population`);
+  if (tables.has('population'))
+    parts.push(`SELECT area_code, NULL, 'source_file:' || source_file_id FROM population`);
   if (tables.has('deprivation'))
     parts.push(`SELECT lsoa_code, lsoa_name, 'source_file:' || source_file_id FROM deprivation`);
   if (parts.length === 0) return 0;

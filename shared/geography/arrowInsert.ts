@@ -54,5 +54,14 @@ function utf8Vector(values: readonly (string | null)[]): Vector<Utf8> {
     }
     offsets[i + 1] = at;
   });
-  return makeVector(makeData({ type: new Utf8(), length: n, nullCount: nulls, valueOffsets: offsets, data: bytes, nullBitmap: validity }));
+  return makeVector(
+    makeData({
+      type: new Utf8(),
+      length: n,
+      nullCount: nulls,
+      valueOffsets: offsets,
+      data: bytes,
+      nullBitmap: validity,
+    }),
+  );
 }

@@ -40,7 +40,11 @@ export type AreaCodeClass =
       /** Plain-words explanation, for import warnings. */
       readonly note: string;
     }
-  | { readonly status: 'unknown'; readonly code: string; readonly reason: 'malformed' | 'not-in-lookups' };
+  | {
+      readonly status: 'unknown';
+      readonly code: string;
+      readonly reason: 'malformed' | 'not-in-lookups';
+    };
 
 /** Codes above the countries that appear in ONS files but have no parent in England's tree. */
 const ABOVE_COUNTRY: Readonly<Record<string, string>> = {
@@ -68,7 +72,8 @@ function areaIndex(): Map<string, LookupArea> {
 export function classifyAreaCode(code: string): AreaCodeClass {
   if (!GSS_CODE.test(code)) return { status: 'unknown', code, reason: 'malformed' };
   const above = ABOVE_COUNTRY[code];
-  if (above !== undefined) return { status: 'current', code, name: above, type: AREA_TYPES.country, vintage: '2023' };
+  if (above !== undefined)
+    return { status: 'current', code, name: above, type: AREA_TYPES.country, vintage: '2023' };
   const area = areaIndex().get(code);
   if (area === undefined) return { status: 'unknown', code, reason: 'not-in-lookups' };
   const { name, type, vintage } = area;

@@ -12,7 +12,8 @@ import { insertTextColumns } from './arrowInsert';
 import { AREA_TYPES } from './lookups';
 import { createGeographyTables } from './areaTable';
 
-export type LocalityMemberType = typeof AREA_TYPES.lsoa | typeof AREA_TYPES.msoa | typeof AREA_TYPES.ward;
+export type LocalityMemberType =
+  typeof AREA_TYPES.lsoa | typeof AREA_TYPES.msoa | typeof AREA_TYPES.ward;
 
 export interface Locality {
   /** The locality's code in `area` and in aggregated results. Must not look like an ONS code. */
@@ -36,11 +37,14 @@ function validate(locality: Locality): void {
   if (locality.code.trim() === '' || locality.name.trim() === '')
     throw new LocalityError(`${where}: a locality needs a code and a name.`);
   if (/^[EWSNK]\d{8}$/.test(locality.code))
-    throw new LocalityError(`${where}: the code looks like an ONS area code; choose another so the two cannot be confused.`);
+    throw new LocalityError(
+      `${where}: the code looks like an ONS area code; choose another so the two cannot be confused.`,
+    );
   if (locality.members.length === 0) throw new LocalityError(`${where}: it has no member areas.`);
   const seen = new Set<string>();
   for (const m of locality.members) {
-    if (seen.has(m)) throw new LocalityError(`${where}: ${m} is listed twice; each member counts once.`);
+    if (seen.has(m))
+      throw new LocalityError(`${where}: ${m} is listed twice; each member counts once.`);
     seen.add(m);
   }
 }
@@ -57,7 +61,10 @@ export async function saveLocalities(
   await createGeographyTables(engine);
   return inTransaction(engine, async () => {
     for (const l of localities) {
-      await engine.query(`DELETE FROM area WHERE code = ? AND type = ?`, [l.code, AREA_TYPES.locality]);
+      await engine.query(`DELETE FROM area WHERE code = ? AND type = ?`, [
+        l.code,
+        AREA_TYPES.locality,
+      ]);
       await engine.query(`DELETE FROM locality_member WHERE locality_code = ?`, [l.code]);
     }
     await insertTextColumns(engine, 'area', {
@@ -68,7 +75,9 @@ export async function saveLocalities(
       vintage: localities.map((l) => l.vintage),
       source: localities.map(() => 'user'),
     });
-    const members = localities.flatMap((l) => l.members.map((m) => [l.code, m, l.memberType] as const));
+    const members = localities.flatMap((l) =>
+      l.members.map((m) => [l.code, m, l.memberType] as const),
+    );
     await insertTextColumns(engine, 'locality_member', {
       locality_code: members.map((m) => m[0]),
       member_code: members.map((m) => m[1]),
@@ -152,7 +161,10 @@ export async function populationByLocality(engine: Engine): Promise<Table> {
  * Observation numerators and denominators summed to localities (values, rates and limits are
  * left to the methods, which recompute them from the sums).
  */
-export async function observationCountsByLocality(engine: Engine, indicatorId?: string): Promise<Table> {
+export async function observationCountsByLocality(
+  engine: Engine,
+  indicatorId?: string,
+): Promise<Table> {
   return engine.query(
     `SELECT m.locality_code, l.name AS locality_name, d.indicator_id, d.period, d.sex, d.age,
             d.category_type, d.category, sum(d.count) AS count, sum(d.denominator) AS denominator,

@@ -66,16 +66,33 @@ let cached: readonly LookupArea[] | undefined;
 export function lookupAreas(): readonly LookupArea[] {
   if (cached) return cached;
   const out: LookupArea[] = [];
-  for (const [code, name, type, parent, vintage] of authoritiesJson.rows as unknown as [string, string, AreaType, string | null, string][])
+  for (const [code, name, type, parent, vintage] of authoritiesJson.rows as unknown as [
+    string,
+    string,
+    AreaType,
+    string | null,
+    string,
+  ][])
     out.push({ code, name, type, parent_code: parent, vintage, source: 'lookup:authorities' });
 
   const msoaName = new Map<string, string>();
-  for (const [lad, msoas] of Object.entries(msoa11Json.groups as unknown as Record<string, [string, string, string][]>))
+  for (const [lad, msoas] of Object.entries(
+    msoa11Json.groups as unknown as Record<string, [string, string, string][]>,
+  ))
     for (const [code, name] of msoas) {
       msoaName.set(code, name);
-      out.push({ code, name, type: AREA_TYPES.msoa, parent_code: lad, vintage: '2011', source: 'lookup:msoa11' });
+      out.push({
+        code,
+        name,
+        type: AREA_TYPES.msoa,
+        parent_code: lad,
+        vintage: '2011',
+        source: 'lookup:msoa11',
+      });
     }
-  for (const [msoa, packed] of Object.entries(lsoa11Json.groups as unknown as Record<string, string>))
+  for (const [msoa, packed] of Object.entries(
+    lsoa11Json.groups as unknown as Record<string, string>,
+  ))
     for (const token of packed.split('|'))
       out.push({
         code: token.slice(0, 9),
@@ -85,7 +102,9 @@ export function lookupAreas(): readonly LookupArea[] {
         vintage: '2011',
         source: 'lookup:lsoa11',
       });
-  for (const [lad, group] of Object.entries(lsoa21Json.groups as unknown as Record<string, { prefix: string; lsoas: string }>))
+  for (const [lad, group] of Object.entries(
+    lsoa21Json.groups as unknown as Record<string, { prefix: string; lsoas: string }>,
+  ))
     for (const token of group.lsoas.split('|'))
       out.push({
         code: token.slice(0, 9),
@@ -99,4 +118,9 @@ export function lookupAreas(): readonly LookupArea[] {
   return out;
 }
 
-export { SUCCESSOR_CHANGES, changeAbolishing, currentSuccessors, type SuccessorChange } from './successors';
+export {
+  SUCCESSOR_CHANGES,
+  changeAbolishing,
+  currentSuccessors,
+  type SuccessorChange,
+} from './successors';

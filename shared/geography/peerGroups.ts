@@ -16,7 +16,11 @@ export type PeerGroupDefinition =
   /** Today's areas whose parent is `parentCode`, optionally only of some types. */
   | { readonly kind: 'children'; readonly parentCode: string; readonly types?: readonly AreaType[] }
   /** Today's areas of the given types anywhere under `ancestorCode` (e.g. all UTLAs in a region). */
-  | { readonly kind: 'descendants'; readonly ancestorCode: string; readonly types: readonly AreaType[] }
+  | {
+      readonly kind: 'descendants';
+      readonly ancestorCode: string;
+      readonly types: readonly AreaType[];
+    }
   | { readonly kind: 'custom'; readonly codes: readonly string[] };
 
 export interface PeerGroup {
@@ -78,7 +82,8 @@ export async function resolvePeerGroup(engine: Engine, group: PeerGroup): Promis
            SELECT a.code FROM area a JOIN tree t ON a.parent_code = t.code WHERE ${CURRENT})
          SELECT DISTINCT a.code FROM area a JOIN tree t ON a.code = t.code
          WHERE a.code <> ? AND ${typeFilter} AND ${CURRENT} ORDER BY 1`;
-  const params = d.kind === 'children' ? [d.parentCode, ...types] : [d.ancestorCode, d.ancestorCode, ...types];
+  const params =
+    d.kind === 'children' ? [d.parentCode, ...types] : [d.ancestorCode, d.ancestorCode, ...types];
   const t = await engine.query(sql, params);
   return t.getChild('code')!.toArray() as string[];
 }
@@ -93,7 +98,9 @@ export async function savePeerGroups(
   for (const g of groups) {
     resolved[g.id] = await resolvePeerGroup(engine, g);
     if (resolved[g.id]!.length === 0)
-      throw new Error(`Peer group "${g.name}" has no members: check ${JSON.stringify(g.definition)} against the loaded areas.`);
+      throw new Error(
+        `Peer group "${g.name}" has no members: check ${JSON.stringify(g.definition)} against the loaded areas.`,
+      );
   }
   await inTransaction(engine, async () => {
     for (const g of groups) {

@@ -15,10 +15,12 @@ export interface SuccessorChange {
 }
 
 // TypeScript infers the JSON's [code, name] pairs as string[]; the build script checks the shape.
-export const SUCCESSOR_CHANGES: readonly SuccessorChange[] = successorsJson.changes as unknown as readonly SuccessorChange[];
+export const SUCCESSOR_CHANGES: readonly SuccessorChange[] =
+  successorsJson.changes as unknown as readonly SuccessorChange[];
 
 const successorIndex = new Map<string, SuccessorChange>();
-for (const change of SUCCESSOR_CHANGES) for (const [code] of change.from) successorIndex.set(code, change);
+for (const change of SUCCESSOR_CHANGES)
+  for (const [code] of change.from) successorIndex.set(code, change);
 
 /** The change that abolished `code`, if any. */
 export function changeAbolishing(code: string): SuccessorChange | undefined {

@@ -8,8 +8,7 @@
  * buffers (no copy of the values), which covers the scalar types a workspace stores
  * (manifest.ts COLUMN_TYPE).
  */
-import type {
-  DataType} from 'apache-arrow';
+import type { DataType } from 'apache-arrow';
 import {
   Bool,
   DateDay,
@@ -82,7 +81,11 @@ function localData(d: Data, type: DataType): Data {
 
 /** Arrow IPC stream bytes for `table`; an empty table still carries its schema. */
 export function ipcStreamOf(table: Table): Uint8Array {
-  if (table instanceof Table && table.batches.length > 0 && table.batches.every((b) => b instanceof RecordBatch))
+  if (
+    table instanceof Table &&
+    table.batches.length > 0 &&
+    table.batches.every((b) => b instanceof RecordBatch)
+  )
     return tableToIPC(table, 'stream');
   const fields = table.schema.fields.map((f) => new Field(f.name, localType(f.type), f.nullable));
   const schema = new Schema(fields);
@@ -90,11 +93,21 @@ export function ipcStreamOf(table: Table): Uint8Array {
     .filter((b) => b.numRows > 0)
     .map((batch) => {
       const children = fields.map((f, i) => localData(batch.data.children[i]!, f.type));
-      return new RecordBatch(schema, makeData({ type: new Struct(fields), length: batch.numRows, nullCount: 0, children }));
+      return new RecordBatch(
+        schema,
+        makeData({ type: new Struct(fields), length: batch.numRows, nullCount: 0, children }),
+      );
     });
   if (batches.length === 0) {
-    const children = fields.map((f) => makeData({ type: f.type, length: 0, nullCount: 0 } as Parameters<typeof makeData>[0]));
-    batches.push(new RecordBatch(schema, makeData({ type: new Struct(fields), length: 0, nullCount: 0, children })));
+    const children = fields.map((f) =>
+      makeData({ type: f.type, length: 0, nullCount: 0 } as Parameters<typeof makeData>[0]),
+    );
+    batches.push(
+      new RecordBatch(
+        schema,
+        makeData({ type: new Struct(fields), length: 0, nullCount: 0, children }),
+      ),
+    );
   }
   return tableToIPC(new Table(batches), 'stream');
 }

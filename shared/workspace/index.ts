@@ -11,5 +11,11 @@ export {
   type ManifestTable,
   type WorkspaceManifest,
 } from './manifest';
-export { restoreWorkspace, snapshotWorkspace, type ParquetCodec, type SnapshotOptions, type WorkspaceSnapshot } from './workspace';
+export {
+  restoreWorkspace,
+  snapshotWorkspace,
+  type ParquetCodec,
+  type SnapshotOptions,
+  type WorkspaceSnapshot,
+} from './workspace';
 export { createParquetCodec, type ParquetWasmApi } from './parquetCodec';

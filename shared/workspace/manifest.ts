@@ -58,7 +58,8 @@ export class WorkspaceError extends Error {
 
 const TABLE_NAME = /^[a-z][a-z0-9_]{0,62}$/;
 /** The DuckDB types a workspace may declare: plain scalar types only (they are put into DDL). */
-const COLUMN_TYPE = /^(VARCHAR|DOUBLE|FLOAT|INTEGER|BIGINT|SMALLINT|TINYINT|HUGEINT|UBIGINT|UINTEGER|BOOLEAN|DATE|TIMESTAMP|TIMESTAMP WITH TIME ZONE|TIME|BLOB|DECIMAL\(\d{1,2},\d{1,2}\)|VARCHAR\[\])$/;
+const COLUMN_TYPE =
+  /^(VARCHAR|DOUBLE|FLOAT|INTEGER|BIGINT|SMALLINT|TINYINT|HUGEINT|UBIGINT|UINTEGER|BOOLEAN|DATE|TIMESTAMP|TIMESTAMP WITH TIME ZONE|TIME|BLOB|DECIMAL\(\d{1,2},\d{1,2}\)|VARCHAR\[\])$/;
 
 export function isSafeTableName(name: string): boolean {
   return TABLE_NAME.test(name);
@@ -79,26 +80,41 @@ export function parseManifest(text: string): WorkspaceManifest {
   }
   const m = raw as Partial<WorkspaceManifest> | null;
   if (m === null || typeof m !== 'object' || m.format !== MANIFEST_FORMAT)
-    throw new WorkspaceError(`${MANIFEST_FILE} is not a JSNA Workbench workspace manifest (no "format": "${MANIFEST_FORMAT}").`);
+    throw new WorkspaceError(
+      `${MANIFEST_FILE} is not a JSNA Workbench workspace manifest (no "format": "${MANIFEST_FORMAT}").`,
+    );
   if (m.formatVersion !== MANIFEST_VERSION)
     throw new WorkspaceError(
       `${MANIFEST_FILE} has format version ${String(m.formatVersion)}; this version of the app reads version ${String(MANIFEST_VERSION)}. Open it with the app version that saved it (${String(m.appVersion)}).`,
     );
-  if (!Array.isArray(m.tables)) throw new WorkspaceError(`${MANIFEST_FILE}: "tables" must be a list.`);
+  if (!Array.isArray(m.tables))
+    throw new WorkspaceError(`${MANIFEST_FILE}: "tables" must be a list.`);
   for (const t of m.tables) {
     if (typeof t.name !== 'string' || !isSafeTableName(t.name))
-      throw new WorkspaceError(`${MANIFEST_FILE}: table name ${JSON.stringify(t.name)} is not allowed (lower-case letters, digits, _).`);
+      throw new WorkspaceError(
+        `${MANIFEST_FILE}: table name ${JSON.stringify(t.name)} is not allowed (lower-case letters, digits, _).`,
+      );
     if (t.file !== `tables/${t.name}.parquet`)
-      throw new WorkspaceError(`${MANIFEST_FILE}: table "${t.name}" must be stored as tables/${t.name}.parquet, not ${JSON.stringify(t.file)}.`);
+      throw new WorkspaceError(
+        `${MANIFEST_FILE}: table "${t.name}" must be stored as tables/${t.name}.parquet, not ${JSON.stringify(t.file)}.`,
+      );
     if (!Number.isSafeInteger(t.rows) || t.rows < 0)
       throw new WorkspaceError(`${MANIFEST_FILE}: table "${t.name}" has an invalid row count.`);
     if (!Array.isArray(t.columns) || t.columns.length === 0)
       throw new WorkspaceError(`${MANIFEST_FILE}: table "${t.name}" lists no columns.`);
     for (const c of t.columns)
-      if (typeof c.name !== 'string' || c.name.length === 0 || typeof c.type !== 'string' || !isSafeColumnType(c.type))
-        throw new WorkspaceError(`${MANIFEST_FILE}: table "${t.name}" column ${JSON.stringify(c.name)} has an unsupported type ${JSON.stringify(c.type)}.`);
+      if (
+        typeof c.name !== 'string' ||
+        c.name.length === 0 ||
+        typeof c.type !== 'string' ||
+        !isSafeColumnType(c.type)
+      )
+        throw new WorkspaceError(
+          `${MANIFEST_FILE}: table "${t.name}" column ${JSON.stringify(c.name)} has an unsupported type ${JSON.stringify(c.type)}.`,
+        );
   }
-  if (!Array.isArray(m.sources)) throw new WorkspaceError(`${MANIFEST_FILE}: "sources" must be a list.`);
+  if (!Array.isArray(m.sources))
+    throw new WorkspaceError(`${MANIFEST_FILE}: "sources" must be a list.`);
   if (m.settings === null || typeof m.settings !== 'object' || Array.isArray(m.settings))
     throw new WorkspaceError(`${MANIFEST_FILE}: "settings" must be an object.`);
   return m as WorkspaceManifest;

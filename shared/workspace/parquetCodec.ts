@@ -13,7 +13,9 @@ export interface ParquetWasmApi<T, P> {
   readonly Table: { fromIPCStream(ipc: Uint8Array): T };
   writeParquet(table: T, properties?: P | null): Uint8Array;
   readParquet(parquet: Uint8Array): { intoIPCStream(): Uint8Array };
-  readonly WriterPropertiesBuilder: new () => { setCompression(compression: number): { build(): P } };
+  readonly WriterPropertiesBuilder: new () => {
+    setCompression(compression: number): { build(): P };
+  };
   readonly Compression: { readonly SNAPPY: number };
 }
 
@@ -21,7 +23,9 @@ export function createParquetCodec<T, P>(api: ParquetWasmApi<T, P>): ParquetCode
   return {
     toParquet(ipc: Uint8Array): Uint8Array {
       // A fresh properties object per file: wasm-bindgen moves it into the call.
-      const properties = new api.WriterPropertiesBuilder().setCompression(api.Compression.SNAPPY).build();
+      const properties = new api.WriterPropertiesBuilder()
+        .setCompression(api.Compression.SNAPPY)
+        .build();
       return api.writeParquet(api.Table.fromIPCStream(ipc), properties);
     },
     fromParquet(parquet: Uint8Array): Uint8Array {

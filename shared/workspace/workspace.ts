@@ -92,10 +92,16 @@ export async function snapshotWorkspace(
   const files = new Map<string, Uint8Array>();
   const tables: ManifestTable[] = [];
   for (const name of names) {
-    if (!isSafeTableName(name)) throw new WorkspaceError(`Table "${name}" cannot be saved: rename it to lower-case letters, digits and _.`);
+    if (!isSafeTableName(name))
+      throw new WorkspaceError(
+        `Table "${name}" cannot be saved: rename it to lower-case letters, digits and _.`,
+      );
     const columns = await describe(engine, name);
     const bad = columns.find((c) => !isSafeColumnType(c.type));
-    if (bad) throw new WorkspaceError(`Table "${name}" column "${bad.name}" has type ${bad.type}, which a workspace cannot store.`);
+    if (bad)
+      throw new WorkspaceError(
+        `Table "${name}" column "${bad.name}" has type ${bad.type}, which a workspace cannot store.`,
+      );
     const data = await engine.query(`SELECT * FROM ${ident(name)}`);
     const file = `tables/${name}.parquet`;
     files.set(file, codec.toParquet(ipcStreamOf(data)));
@@ -149,7 +155,9 @@ export async function restoreWorkspace(
     try {
       ipc.set(table.name, codec.fromParquet(bytes));
     } catch (error) {
-      throw new WorkspaceError(`${table.file} is not a readable Parquet file (${error instanceof Error ? error.message : String(error)}).`);
+      throw new WorkspaceError(
+        `${table.file} is not a readable Parquet file (${error instanceof Error ? error.message : String(error)}).`,
+      );
     }
   }
   await inTransaction(engine, async () => {
@@ -166,7 +174,9 @@ export async function restoreWorkspace(
       const t = await engine.query(`SELECT count(*)::DOUBLE AS n FROM ${ident(table.name)}`);
       const rows = t.getChild('n')!.get(0) as number;
       if (rows !== table.rows)
-        throw new WorkspaceError(`${table.file} has ${String(rows)} rows but the manifest says ${String(table.rows)}; the file may have been replaced.`);
+        throw new WorkspaceError(
+          `${table.file} has ${String(rows)} rows but the manifest says ${String(table.rows)}; the file may have been replaced.`,
+        );
     }
   });
 }

@@ -5,7 +5,12 @@
  */
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { MANIFEST_FILE, WorkspaceError, parseManifest, type WorkspaceManifest } from '../../../shared/workspace/index';
+import {
+  MANIFEST_FILE,
+  WorkspaceError,
+  parseManifest,
+  type WorkspaceManifest,
+} from '../../../shared/workspace/index';
 import { createNodeEngine } from '../../engine/nodeEngine';
 import { openWorkspaceDir } from '../../workspace/workspaceDir';
 import { CliError } from '../cliError';
@@ -36,16 +41,28 @@ async function manifestOf(dir: string): Promise<WorkspaceManifest> {
 }
 
 function describe(dir: string, m: WorkspaceManifest): string {
-  const lines = [`Workspace ${dir}: saved ${m.savedAt} by JSNA Workbench ${m.appVersion}`, 'Tables:'];
-  for (const t of m.tables) lines.push(`  ${t.name.padEnd(22)} ${String(t.rows).padStart(10)} rows  ${t.file}`);
+  const lines = [
+    `Workspace ${dir}: saved ${m.savedAt} by JSNA Workbench ${m.appVersion}`,
+    'Tables:',
+  ];
+  for (const t of m.tables)
+    lines.push(`  ${t.name.padEnd(22)} ${String(t.rows).padStart(10)} rows  ${t.file}`);
   lines.push(`Source files (${String(m.sources.length)}):`);
-  for (const s of m.sources) lines.push(`  ${String(s.id).padStart(3)}  ${s.name}  ${s.format}  ${String(s.rows)} rows  sha256 ${s.sha256}`);
-  const localities = Array.isArray(m.settings.localities) ? (m.settings.localities as { code: string; name: string; members: unknown[] }[]) : [];
+  for (const s of m.sources)
+    lines.push(
+      `  ${String(s.id).padStart(3)}  ${s.name}  ${s.format}  ${String(s.rows)} rows  sha256 ${s.sha256}`,
+    );
+  const localities = Array.isArray(m.settings.localities)
+    ? (m.settings.localities as { code: string; name: string; members: unknown[] }[])
+    : [];
   if (localities.length > 0) {
     lines.push(`Localities (${String(localities.length)}):`);
-    for (const l of localities) lines.push(`  ${l.code}  ${l.name}  ${String(l.members.length)} members`);
+    for (const l of localities)
+      lines.push(`  ${l.code}  ${l.name}  ${String(l.members.length)} members`);
   }
-  const groups = Array.isArray(m.settings.peerGroups) ? (m.settings.peerGroups as { id: string; name: string }[]) : [];
+  const groups = Array.isArray(m.settings.peerGroups)
+    ? (m.settings.peerGroups as { id: string; name: string }[])
+    : [];
   if (groups.length > 0) {
     lines.push(`Peer groups (${String(groups.length)}):`);
     for (const g of groups) lines.push(`  ${g.id}  ${g.name}`);
@@ -72,6 +89,8 @@ export async function run(args: readonly string[]): Promise<number> {
     await engine.close();
   }
   const rows = manifest.tables.reduce((sum, t) => sum + t.rows, 0);
-  console.log(`${dir}: OK, ${String(manifest.tables.length)} tables and ${String(rows)} rows read back as saved.`);
+  console.log(
+    `${dir}: OK, ${String(manifest.tables.length)} tables and ${String(rows)} rows read back as saved.`,
+  );
   return 0;
 }
