@@ -26,7 +26,12 @@ export function DataView({ data }: { readonly data: DataFiles }) {
   const save = async (): Promise<void> => {
     setStatus({ kind: 'working', text: 'Saving the workspace…' });
     try {
-      const result = await saveWorkspace(await engine(), host, data.flow.mappingStore());
+      const result = await saveWorkspace(
+        await engine(),
+        host,
+        data.flow.mappingStore(),
+        data.shown(),
+      );
       setStatus(
         result.saved
           ? {

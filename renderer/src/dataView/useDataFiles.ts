@@ -3,7 +3,7 @@
  * app shell. Demo files stay with the demo (useDemoWorkspace); this list holds what the user
  * added, or what an opened workspace brought back.
  */
-import { useCallback, useState } from 'react';
+import { useCallback, useRef, useState } from 'react';
 import type { LoadedFile } from '../data/importData';
 import { useImportFlow, type ImportFlow } from './useImportFlow';
 
@@ -14,6 +14,8 @@ export interface DataFiles {
   current(files: readonly LoadedFile[]): LoadedFile[];
   /** Replace the whole list with an opened workspace's files (demo entries then hide). */
   openedWorkspace(files: readonly LoadedFile[]): void;
+  /** The files the shell last listed (demo and user), for the facts a saved workspace keeps. */
+  shown(): readonly LoadedFile[];
   /** Bumped whenever the workspace's tables may have changed (for row counts). */
   readonly version: number;
 }
@@ -22,6 +24,7 @@ export function useDataFiles(select: (fileId: string | null) => void): DataFiles
   const [userFiles, setUserFiles] = useState<readonly LoadedFile[]>([]);
   const [replacedDemo, setReplacedDemo] = useState(false);
   const [version, setVersion] = useState(0);
+  const shown = useRef<readonly LoadedFile[]>([]);
   const onLoaded = useCallback(
     (file: LoadedFile, replaces?: string) => {
       setUserFiles((list) =>
@@ -46,12 +49,13 @@ export function useDataFiles(select: (fileId: string | null) => void): DataFiles
     userFiles,
     flow,
     version,
+    shown: () => shown.current,
     current: (files) =>
-      files.filter(
+      (shown.current = files.filter(
         (f) =>
           !(replacedDemo && f.origin === 'demo') &&
           !(f.outcome.kind === 'imported' && flow.superseded.has(f.outcome.report.sourceFileId)),
-      ),
+      )),
     openedWorkspace: (files) => {
       setUserFiles(files);
       setReplacedDemo(true);

@@ -1,7 +1,9 @@
 /**
  * The file list after a workspace is opened: one entry per `source_file` row, each showing the
  * canonical table that holds most of its rows, as an import would have (importData.ts). The
- * problems recorded at import time (`source_file.warnings`) come back with it.
+ * problems recorded at import time (`source_file.warnings`) come back with it, and the import
+ * facts the tables do not hold (rows read, encoding, format label) from the manifest's
+ * `importFacts` setting, keyed by SHA-256, so the list shows what it showed when saved.
  */
 import type { Engine } from '../../../shared/engine/engine';
 import { ident } from '../../../shared/engine/sql';
@@ -20,7 +22,44 @@ interface SourceRow {
   readonly warnings: string | null;
 }
 
-export async function restoredFiles(engine: Engine, present: ReadonlySet<string>): Promise<LoadedFile[]> {
+/** What an import report says that the tables do not: kept in the manifest's settings. */
+export interface ImportFacts {
+  readonly rowsRead: number;
+  readonly rowsDropped: number;
+  readonly encoding: string;
+  readonly formatLabel: string;
+  readonly problemsTruncated: ImportedReport['problemsTruncated'];
+  readonly elapsedMs: number;
+}
+
+export function importFactsOf(files: readonly LoadedFile[]): Record<string, ImportFacts> {
+  const out: Record<string, ImportFacts> = {};
+  for (const f of files) {
+    if (f.outcome.kind !== 'imported') continue;
+    const r = f.outcome.report;
+    out[r.sha256] = {
+      rowsRead: r.rowsRead,
+      rowsDropped: r.rowsDropped,
+      encoding: r.encoding,
+      formatLabel: r.formatLabel,
+      problemsTruncated: r.problemsTruncated,
+      elapsedMs: r.elapsedMs,
+    };
+  }
+  return out;
+}
+
+function factsFor(saved: unknown, sha256: string): Partial<ImportFacts> {
+  if (saved === null || typeof saved !== 'object') return {};
+  const facts = (saved as Record<string, unknown>)[sha256];
+  return facts !== null && typeof facts === 'object' ? (facts as Partial<ImportFacts>) : {};
+}
+
+export async function restoredFiles(
+  engine: Engine,
+  present: ReadonlySet<string>,
+  savedFacts?: unknown,
+): Promise<LoadedFile[]> {
   if (!present.has('source_file')) return [];
   const t = await engine.query(
     `SELECT id::INTEGER AS id, name, sha256, size::DOUBLE AS size, format, rows::DOUBLE AS rows, warnings
@@ -48,6 +87,7 @@ export async function restoredFiles(engine: Engine, present: ReadonlySet<string>
   }
   return sources.map((s) => {
     const written = (counts.get(s.id) ?? []).sort((a, b) => b[1] - a[1]);
+    const facts = factsFor(savedFacts, s.sha256);
     const report: ImportedReport = {
       status: 'imported',
       file: s.name,
@@ -55,14 +95,15 @@ export async function restoredFiles(engine: Engine, present: ReadonlySet<string>
       size: s.size,
       sourceFileId: s.id,
       format: s.format,
-      formatLabel: `${s.format} (from the saved workspace)`,
-      encoding: '—',
-      rowsRead: s.rows,
+      formatLabel: typeof facts.formatLabel === 'string' ? facts.formatLabel : s.format,
+      encoding: typeof facts.encoding === 'string' ? facts.encoding : 'not recorded',
+      // Without the saved facts, the rows written are the best count there is.
+      rowsRead: typeof facts.rowsRead === 'number' ? facts.rowsRead : s.rows,
       rowsWritten: Object.fromEntries(written),
-      rowsDropped: 0,
+      rowsDropped: typeof facts.rowsDropped === 'number' ? facts.rowsDropped : 0,
       problems: parseWarnings(s.warnings),
-      problemsTruncated: {},
-      elapsedMs: 0,
+      problemsTruncated: facts.problemsTruncated ?? {},
+      elapsedMs: typeof facts.elapsedMs === 'number' ? facts.elapsedMs : 0,
     };
     const main = written[0]?.[0];
     return {

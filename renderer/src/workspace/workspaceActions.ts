@@ -23,19 +23,20 @@ import { APP_VERSION } from '../app/version';
 import type { LoadedFile } from '../data/importData';
 import type { Host, SaveResult } from '../host/host';
 import { browserParquetCodec } from './parquetBrowser';
-import { restoredFiles } from './restoredFiles';
+import { importFactsOf, restoredFiles } from './restoredFiles';
 import { listTables } from './tableCounts';
 
 export async function saveWorkspace(
   engine: Engine,
   host: Host,
   mappings: MappingStore,
+  shown: readonly LoadedFile[],
   now: Date = new Date(),
 ): Promise<SaveResult & { readonly tables: number }> {
   const codec = await browserParquetCodec();
   const snapshot = await snapshotWorkspace(engine, codec, {
     appVersion: APP_VERSION,
-    settings: { mappings },
+    settings: { mappings, importFacts: importFactsOf(shown) },
     now: () => now,
   });
   const files = new Map(snapshot.files);
@@ -68,5 +69,9 @@ export async function openWorkspace(engine: Engine, host: Host): Promise<OpenedW
   for (const t of await listTables(engine)) {
     if (!saved.has(t.name)) await engine.exec(`DROP TABLE IF EXISTS ${ident(t.name)}`);
   }
-  return { name: chosen.name, manifest, files: await restoredFiles(engine, saved) };
+  return {
+    name: chosen.name,
+    manifest,
+    files: await restoredFiles(engine, saved, manifest.settings['importFacts']),
+  };
 }
