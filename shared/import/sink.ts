@@ -212,14 +212,21 @@ function dateVector(values: readonly SinkValue[]): Vector {
   const data = new Int32Array(n);
   const validity = new Uint8Array((n + 7) >> 3);
   let nulls = 0;
+  // Dates repeat run after run (one period per block of rows): reuse the last conversion.
+  let lastText: SinkValue = null;
+  let lastDay = Number.NaN;
   for (let i = 0; i < n; i++) {
-    const v = values[i];
-    const m = typeof v === 'string' ? /^(\d{4})-(\d{2})-(\d{2})$/.exec(v) : null;
-    if (m === null) {
+    const v = values[i]!;
+    if (v !== lastText) {
+      lastText = v;
+      const m = typeof v === 'string' ? /^(\d{4})-(\d{2})-(\d{2})$/.exec(v) : null;
+      lastDay = m === null ? Number.NaN : Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])) / 86_400_000;
+    }
+    if (Number.isNaN(lastDay)) {
       nulls++;
       continue;
     }
-    data[i] = Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])) / 86_400_000;
+    data[i] = lastDay;
     validity[i >> 3]! |= 1 << (i & 7);
   }
   return makeVector(makeData({ type: new DateDay(), length: n, nullCount: nulls, data, nullBitmap: validity }));
