@@ -158,6 +158,26 @@ describe('column mapping', () => {
     const files = await page.getByTestId('file-list').innerText();
     expect(files.match(/campylobacter-london-next\.csv/g)).toHaveLength(1);
   });
+
+  it('changes the mapping of an imported file: imported again in place, with the new roles', async () => {
+    const page = app.page;
+    // Still showing campylobacter-london-next.csv; its area names were not mapped yet.
+    expect(await page.locator('.data-table table').innerText()).not.toContain(rows[60]![1]!);
+    await page.getByRole('button', { name: 'Change column mapping…' }).click();
+    const dialog = page.getByRole('dialog', {
+      name: 'Map the columns of campylobacter-london-next.csv',
+    });
+    // It starts from the mapping in use, not from the suggestion.
+    expect(await dialog.getByLabel('Column for Value', { exact: true }).inputValue()).toBe(
+      'Campylobacter rate per 100k',
+    );
+    await dialog.getByLabel('Column for Area name', { exact: true }).selectOption('Borough');
+    await dialog.getByRole('button', { name: 'Import with this mapping' }).click();
+    await expect.poll(() => page.locator('.data-table table').innerText()).toContain(rows[60]![1]!);
+    await expect.poll(() => page.getByTestId('table-range').innerText()).toMatch(/ of 30\b/);
+    const files = await page.getByTestId('file-list').innerText();
+    expect(files.match(/campylobacter-london-next\.csv/g)).toHaveLength(1);
+  });
 });
 
 describe('duplicates', () => {

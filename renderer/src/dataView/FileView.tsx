@@ -3,6 +3,7 @@
  * (map the columns, replace or skip a duplicate), its problems with keep/drop for flagged rows,
  * then the rows themselves.
  */
+import { useState } from 'react';
 import { DataTable } from '../components/DataTable';
 import { ImportReportView } from '../components/ImportReportView';
 import type { LoadedFile } from '../data/importData';
@@ -13,6 +14,9 @@ import './dataView.css';
 
 export function FileView({ file, flow }: { readonly file: LoadedFile; readonly flow: ImportFlow }) {
   const meta = flow.meta(file.id);
+  const [changingId, setChangingId] = useState<string | null>(null);
+  const changing = changingId === file.id;
+  const setChanging = (on: boolean): void => setChangingId(on ? file.id : null);
   const busy = flow.running !== null;
   const { outcome } = file;
   return (
@@ -47,7 +51,7 @@ export function FileView({ file, flow }: { readonly file: LoadedFile; readonly f
           </div>
         </section>
       )}
-      {meta?.mappingReusedFrom !== undefined && (
+      {meta?.mappingReusedFrom !== undefined && outcome.kind !== 'duplicate' && (
         <p className="notice" data-testid="mapping-reused">
           Columns mapped with the mapping you saved
           {meta.mappingReusedFrom === ''
@@ -57,6 +61,31 @@ export function FileView({ file, flow }: { readonly file: LoadedFile; readonly f
         </p>
       )}
       <ImportReportView file={file} />
+      {outcome.kind === 'imported' && meta?.unrecognised !== undefined && (
+        <div className="dialog-actions">
+          <button
+            type="button"
+            disabled={busy}
+            onClick={() => setChanging(!changing)}
+            aria-expanded={changing}
+          >
+            {changing ? 'Keep this column mapping' : 'Change column mapping…'}
+          </button>
+        </div>
+      )}
+      {outcome.kind === 'imported' && changing && meta?.unrecognised !== undefined && (
+        <MappingDialog
+          file={file.name}
+          report={meta.unrecognised.report}
+          view={meta.unrecognised.view}
+          busy={busy}
+          {...(meta.mapping === undefined ? {} : { initial: meta.mapping })}
+          onConfirm={(mapping) => {
+            setChanging(false);
+            void flow.applyMapping(file, mapping);
+          }}
+        />
+      )}
       {outcome.kind === 'needs-mapping' && meta !== undefined && (
         <MappingDialog
           file={file.name}

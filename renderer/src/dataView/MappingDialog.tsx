@@ -18,12 +18,22 @@ export interface MappingDialogProps {
   /** The file as read (all text), for the preview rows; null when it could not be read. */
   readonly view: TableSource | null;
   readonly busy: boolean;
+  /** Where to start: the mapping in use when changing one, else the importer's suggestion. */
+  readonly initial?: ColumnMapping;
   readonly onConfirm: (mapping: ColumnMapping) => void;
 }
 
-export function MappingDialog({ file, report, view, busy, onConfirm }: MappingDialogProps) {
-  const [mapping, setMapping] = useState<ColumnMapping>(report.suggested);
-  useEffect(() => setMapping(report.suggested), [report]);
+export function MappingDialog({
+  file,
+  report,
+  view,
+  busy,
+  initial,
+  onConfirm,
+}: MappingDialogProps) {
+  const start = initial ?? report.suggested;
+  const [mapping, setMapping] = useState<ColumnMapping>(start);
+  useEffect(() => setMapping(start), [start]);
   const headers = useMemo(() => report.columns.map((c) => c.header), [report]);
   const rows = usePreviewRows(view, report);
   const titleId = useId();

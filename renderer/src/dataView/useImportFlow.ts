@@ -16,7 +16,9 @@ import {
   type ImportOptions,
   type ImportProgress,
   type MappingStore,
+  type NeedsMappingReport,
 } from '../../../shared/import';
+import type { TableSource } from '../data/tableSource';
 import { useServices } from '../app/services';
 import { importData, type LoadedFile } from '../data/importData';
 import type { HostFile } from '../host/host';
@@ -26,6 +28,11 @@ import { loadMappingStore, saveMappingStore } from './mappingStorage';
 export interface FileMeta {
   readonly source: HostFile;
   readonly mapping?: ColumnMapping;
+  /** What the importer said before a mapping was chosen: kept so the mapping can be changed. */
+  readonly unrecognised?: {
+    readonly report: NeedsMappingReport;
+    readonly view: TableSource | null;
+  };
   /** Set when `mapping` came from the saved mappings rather than from this session's dialog. */
   readonly mappingReusedFrom?: string;
   readonly flaggedRows: 'keep' | 'drop';
@@ -131,6 +138,10 @@ export function useImportFlow({ onLoaded, onRemove }: FlowCallbacks): ImportFlow
         let loaded = await run(source, {});
         if (loaded === undefined) continue;
         if (loaded.outcome.kind === 'needs-mapping') {
+          meta = {
+            ...meta,
+            unrecognised: { report: loaded.outcome.report, view: loaded.outcome.view },
+          };
           const header = loaded.outcome.report.columns.map((c) => c.header);
           const saved = findMapping(mappingStore(), header);
           if (saved !== undefined) {
@@ -179,13 +190,22 @@ export function useImportFlow({ onLoaded, onRemove }: FlowCallbacks): ImportFlow
   const applyMapping = useCallback(
     async (file: LoadedFile, mapping: ColumnMapping): Promise<void> => {
       const meta = metas.current.get(file.id);
-      if (meta === undefined || file.outcome.kind !== 'needs-mapping') return;
-      const header = file.outcome.report.columns.map((c) => c.header);
+      const unrecognised =
+        file.outcome.kind === 'needs-mapping'
+          ? { report: file.outcome.report, view: file.outcome.view }
+          : meta?.unrecognised;
+      if (meta === undefined || unrecognised === undefined) return;
+      const header = unrecognised.report.columns.map((c) => c.header);
       const next = rememberMapping(mappingStore(), header, mapping, new Date());
       store.current = next;
       saveMappingStore(next);
       const { mappingReusedFrom: _reused, ...rest } = meta;
-      await reimport(file, { ...rest, mapping }, {});
+      // A file already imported with another mapping is replaced, not kept twice.
+      await reimport(
+        file,
+        { ...rest, mapping, unrecognised },
+        file.outcome.kind === 'imported' ? { onDuplicate: 'replace' } : {},
+      );
     },
     [reimport, mappingStore],
   );
