@@ -8,12 +8,14 @@ import { DataTable } from '../components/DataTable';
 import { ImportReportView } from '../components/ImportReportView';
 import type { LoadedFile } from '../data/importData';
 import { MappingDialog } from './MappingDialog';
+import { useFocusOnMount } from './useFocusOnMount';
 import { ProblemsList } from './ProblemsList';
 import type { ImportFlow } from './useImportFlow';
 import './dataView.css';
 
 export function FileView({ file, flow }: { readonly file: LoadedFile; readonly flow: ImportFlow }) {
   const meta = flow.meta(file.id);
+  const decisionRef = useFocusOnMount<HTMLElement>(`${file.id}:${file.outcome.kind}`);
   const [changingId, setChangingId] = useState<string | null>(null);
   const changing = changingId === file.id;
   const setChanging = (on: boolean): void => setChangingId(on ? file.id : null);
@@ -22,7 +24,13 @@ export function FileView({ file, flow }: { readonly file: LoadedFile; readonly f
   return (
     <>
       {outcome.kind === 'duplicate' && meta !== undefined && (
-        <section className="decision" role="alertdialog" aria-labelledby={`${file.id}-dup`}>
+        <section
+          className="decision"
+          role="alertdialog"
+          aria-labelledby={`${file.id}-dup`}
+          ref={decisionRef}
+          tabIndex={-1}
+        >
           <h3 id={`${file.id}-dup`}>This file was imported before</h3>
           <p>
             {file.name} has exactly the same contents as{' '}

@@ -10,6 +10,7 @@ import { useEffect, useId, useMemo, useState } from 'react';
 import type { ColumnMapping, MappingField, NeedsMappingReport } from '../../../shared/import';
 import type { TableSource } from '../data/tableSource';
 import { MAPPING_FIELDS, mappingGaps, reusedColumns } from './mappingFields';
+import { useFocusOnMount } from './useFocusOnMount';
 import { usePreviewRows } from './usePreviewRows';
 
 export interface MappingDialogProps {
@@ -37,6 +38,7 @@ export function MappingDialog({
   const headers = useMemo(() => report.columns.map((c) => c.header), [report]);
   const rows = usePreviewRows(view, report);
   const titleId = useId();
+  const focusRef = useFocusOnMount<HTMLElement>(file);
   const gaps = mappingGaps(mapping);
   const reused = reusedColumns(mapping);
   const shown = MAPPING_FIELDS.filter((f) => mapping.columns[f.field] !== undefined);
@@ -49,7 +51,13 @@ export function MappingDialog({
   };
 
   return (
-    <section className="mapping-dialog" role="dialog" aria-labelledby={titleId}>
+    <section
+      className="mapping-dialog"
+      role="dialog"
+      aria-labelledby={titleId}
+      ref={focusRef}
+      tabIndex={-1}
+    >
       <h3 id={titleId}>Map the columns of {file}</h3>
       <p className="muted">
         The workbench does not recognise this layout. Say which column holds what; the first rows
