@@ -76,6 +76,21 @@ describe('workspace', () => {
     expect(await page.getByTestId('file-list').innerText()).toBe(listed);
   });
 
+  it('refuses a file that is not a saved workspace, naming it, and changes nothing', async () => {
+    const page = app.page;
+    const before = await tableCounts(page);
+    const chooser = page.waitForEvent('filechooser');
+    await page.getByRole('button', { name: 'Open workspace…' }).click();
+    await (await chooser).setFiles(SUICIDE);
+    await expect
+      .poll(() => page.getByTestId('workspace-status').innerText())
+      .toMatch(
+        /^The workspace was not opened, and nothing loaded was changed: suicide_indicators_CountyUA_london_2019extract\.csv is not a readable \.zip/,
+      );
+    expect(await page.getByRole('alert').count()).toBeGreaterThan(0);
+    expect(await tableCounts(page)).toEqual(before);
+  });
+
   it('made no request off this machine', () => {
     expect(app.requests.filter((u) => !isLocal(u))).toEqual([]);
   });
