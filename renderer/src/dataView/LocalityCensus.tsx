@@ -5,8 +5,8 @@
 import { useEffect, useState } from 'react';
 import { censusByLocality } from '../../../shared/geography/localities';
 import { numberColumn, stringColumn } from '../../../shared/engine/columns';
-import type { Engine } from '../../../shared/engine/engine';
 import { useServices } from '../app/services';
+import { categoryOrder } from './geographyQueries';
 
 /** Counts for one Census table: a row per category (in the file's order), a column per locality. */
 interface Pivot {
@@ -16,15 +16,6 @@ interface Pivot {
   readonly counts: ReadonlyMap<string, number | null>;
   /** Per locality: members with data, members defined. */
   readonly coverage: ReadonlyMap<string, readonly [number, number]>;
-}
-
-/** Categories in the order the file gave them (insertion order), not alphabetical. */
-async function categoryOrder(engine: Engine, table: string): Promise<string[]> {
-  const t = await engine.query(
-    `SELECT category FROM census WHERE table_id = ? GROUP BY category ORDER BY min(rowid)`,
-    [table],
-  );
-  return stringColumn(t, 'category').map((c) => c ?? '');
 }
 
 export function LocalityCensus({ version }: { readonly version: number }) {

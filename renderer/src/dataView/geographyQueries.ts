@@ -4,6 +4,7 @@
  * loaded), for the pickers. Values are bound as parameters, never pasted into SQL.
  */
 import type { Engine } from '../../../shared/engine/engine';
+import { stringColumn } from '../../../shared/engine/columns';
 
 export interface AreaOption {
   readonly code: string;
@@ -119,6 +120,15 @@ export async function areaNames(
     [codes.join(',')],
   );
   return new Map(options(t.toArray()).map((o) => [o.code, o.name]));
+}
+
+/** Categories in the order the file gave them (insertion order), not alphabetical. */
+export async function categoryOrder(engine: Engine, table: string): Promise<string[]> {
+  const t = await engine.query(
+    `SELECT category FROM census WHERE table_id = ? GROUP BY category ORDER BY min(rowid)`,
+    [table],
+  );
+  return stringColumn(t, 'category').map((c) => c ?? '');
 }
 
 function options(rows: readonly Record<string, unknown>[]): AreaOption[] {
