@@ -44,8 +44,8 @@ export function ImportReportView({ file }: { readonly file: LoadedFile }) {
       {outcome.kind === 'needs-mapping' && (
         <p className="notice">
           This table's layout is not one of the formats the workbench knows, so it is shown as read
-          and is not yet part of the workspace's data. Its columns need mapping to area, period and
-          value before analyses can use it; the suggestion above is a starting point.
+          and is not yet part of the workspace's data. Map its columns to area, period and value
+          (below) to import it.
         </p>
       )}
       {outcome.kind === 'failed' && (

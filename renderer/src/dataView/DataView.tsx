@@ -92,16 +92,30 @@ export function DataView({ data }: { readonly data: DataFiles }) {
           </span>
         )}
       </div>
-      <h3>Tables</h3>
-      <TablesSummary version={data.version + version} />
-      <h3>Places to compare</h3>
-      <LookupsNotice
-        lookups={lookups}
-        purpose="Peer groups (London boroughs, a county’s districts) and picking a borough’s LSOAs without importing LSOA data need them."
-      />
-      <div className="workspace-columns">
-        <LocalitiesPanel version={data.version + version} lookups={lookups} onChange={changed} />
-        <PeerGroupsPanel version={data.version + version} lookups={lookups} onChange={changed} />
+      <div className="data-view-grid">
+        <section aria-labelledby="tables-heading">
+          <h3 id="tables-heading">Tables</h3>
+          <TablesSummary version={data.version + version} />
+        </section>
+        <section aria-labelledby="places-heading">
+          <h3 id="places-heading">Places to compare</h3>
+          <LookupsNotice
+            lookups={lookups}
+            purpose="Peer groups (London boroughs, a county’s districts) and picking a borough’s LSOAs without importing LSOA data need them."
+          />
+          <div className="workspace-columns">
+            <LocalitiesPanel
+              version={data.version + version}
+              lookups={lookups}
+              onChange={changed}
+            />
+            <PeerGroupsPanel
+              version={data.version + version}
+              lookups={lookups}
+              onChange={changed}
+            />
+          </div>
+        </section>
       </div>
     </>
   );
