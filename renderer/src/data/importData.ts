@@ -98,13 +98,15 @@ async function importNow(
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
     const action = isImportError(error) ? error.action : null;
+    // A cancelled import is not shown, so do not read the whole file again for a preview.
+    const cancelled = isImportError(error) && error.kind === 'cancelled';
     return {
       ...base,
       outcome: {
         kind: 'failed',
         message,
         action,
-        view: await previewView(engine, id, file).catch(() => null),
+        view: cancelled ? null : await previewView(engine, id, file).catch(() => null),
       },
     };
   }
