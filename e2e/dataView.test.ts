@@ -196,6 +196,19 @@ describe('duplicates', () => {
     const files = await page.getByTestId('file-list').innerText();
     expect(files.match(/campylobacter-london\.csv/g)).toHaveLength(1);
   });
+
+  it('Replace imports it again in place of the earlier copy: still one copy, same rows', async () => {
+    const page = app.page;
+    const before = await tableCounts(page);
+    await addFiles(page, join(scratch, 'campylobacter-london.csv'));
+    const prompt = page.getByRole('alertdialog', { name: 'This file was imported before' });
+    await prompt.getByRole('button', { name: 'Replace' }).click();
+    await expect.poll(() => page.getByTestId('import-status').innerText()).toBe('Imported');
+    await expect.poll(() => page.getByTestId('table-range').innerText()).toMatch(/ of 60\b/);
+    const files = await page.getByTestId('file-list').innerText();
+    expect(files.match(/campylobacter-london\.csv/g)).toHaveLength(1);
+    expect(await tableCounts(page)).toEqual(before);
+  });
 });
 
 describe('progress and cancel', () => {
