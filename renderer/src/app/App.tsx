@@ -1,7 +1,9 @@
 /**
  * The app shell: the workspace's files on the left (demo files first, then the user's), and on
- * the right either the borough profile's figures or the selected file as a table with its
- * import report.
+ * the right the borough profile's figures, the Workspace data page (save/open, tables,
+ * localities, peer groups), or the selected file with its import report, any question it waits
+ * on (column mapping, Replace/Skip) and its rows. Imports go through the Data view's flow
+ * (dataView/useImportFlow.ts).
  */
 import { useCallback, useState } from 'react';
 import { AddFiles } from '../components/AddFiles';
