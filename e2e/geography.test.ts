@@ -121,6 +121,13 @@ describe('peer groups', () => {
       .poll(() => panel.getByTestId('peer-groups').innerText())
       .toMatch(/Essex districts \(12 areas\)/);
     await screenshot(page, 'peer-groups');
+    await panel.getByRole('button', { name: 'Remove London boroughs' }).click();
+    await expect
+      .poll(() => panel.getByTestId('peer-groups').innerText())
+      .not.toMatch(/London boroughs/);
+    expect(await panel.getByTestId('peer-groups').innerText()).toMatch(
+      /Essex districts \(12 areas\)/,
+    );
   });
 
   it('made no request off this machine', () => {

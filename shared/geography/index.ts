@@ -38,6 +38,7 @@ export {
   resolvePeerGroup,
   savePeerGroups,
   readPeerGroups,
+  removePeerGroup,
   type PeerGroup,
   type PeerGroupDefinition,
 } from './peerGroups';

@@ -132,3 +132,12 @@ export async function readPeerGroups(engine: Engine): Promise<PeerGroup[]> {
     definition: JSON.parse(row.definition as string) as PeerGroupDefinition,
   }));
 }
+
+/** Remove a peer group and its members (nothing happens if there is no such group). */
+export async function removePeerGroup(engine: Engine, id: string): Promise<void> {
+  await createGeographyTables(engine);
+  await inTransaction(engine, async () => {
+    await engine.query('DELETE FROM peer_group_member WHERE peer_group_id = ?', [id]);
+    await engine.query('DELETE FROM peer_group WHERE id = ?', [id]);
+  });
+}

@@ -8,6 +8,7 @@ import {
   LONDON_BOROUGHS,
   countyDistricts,
   readPeerGroups,
+  removePeerGroup,
   resolvePeerGroup,
   savePeerGroups,
   type PeerGroup,
@@ -73,6 +74,11 @@ export function PeerGroupsPanel({ version, lookups, onChange }: PeerGroupsPanelP
     } catch (error) {
       setMessage({ kind: 'error', text: error instanceof Error ? error.message : String(error) });
     }
+  };
+
+  const remove = async (id: string): Promise<void> => {
+    await removePeerGroup(await engine(), id);
+    onChange();
   };
 
   const addCustom = (): void => {
@@ -169,6 +175,14 @@ export function PeerGroupsPanel({ version, lookups, onChange }: PeerGroupsPanelP
                 </summary>
                 <p className="peer-members">{members.map((m) => m.name).join(', ')}</p>
               </details>
+              <button
+                type="button"
+                className="link-button"
+                aria-label={`Remove ${group.name}`}
+                onClick={() => void remove(group.id)}
+              >
+                Remove
+              </button>
             </li>
           ))}
         </ul>

@@ -7,6 +7,12 @@ import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Engine } from '../../../shared/engine/engine';
 import { loadShippedGeography } from '../../../shared/geography/areaTable';
+import {
+  LONDON_BOROUGHS,
+  readPeerGroups,
+  removePeerGroup,
+  savePeerGroups,
+} from '../../../shared/geography/peerGroups';
 import { importFile, rememberMapping, emptyMappingStore } from '../../../shared/import';
 import { freshTestEngine } from '../../../main/engine/testEngine';
 import { importFactsOf, restoredFiles } from '../workspace/restoredFiles';
@@ -151,6 +157,15 @@ describe('against DuckDB', () => {
     const msoas = await smallAreasIn(engine, 'MSOA', tower, '');
     expect(msoas.length).toBeGreaterThan(30);
     expect(msoas.every((m) => m.code.startsWith('E02'))).toBe(true);
+  });
+
+  it('removes a peer group and its members', async () => {
+    await savePeerGroups(engine, [LONDON_BOROUGHS]);
+    expect((await readPeerGroups(engine)).map((g) => g.id)).toEqual(['london-boroughs']);
+    await removePeerGroup(engine, 'london-boroughs');
+    expect(await readPeerGroups(engine)).toEqual([]);
+    const left = await engine.query('SELECT count(*)::INTEGER AS n FROM peer_group_member');
+    expect(Number(left.getChild('n')!.get(0))).toBe(0);
   });
 
   it('rebuilds the file list of an opened workspace, with the facts saved for each file', async () => {
