@@ -77,6 +77,16 @@ describe('localities', () => {
     const second = await defineLocality('Locality 2 (test)', 'Tower Hamlets 002');
     expect(first.length).toBeGreaterThan(2);
 
+    // Names pasted instead of codes are refused, saying what is wrong.
+    await panel.getByLabel('Locality name').fill('Typo');
+    await panel.getByLabel(/^Member codes/).fill('E01004222\nTower Hamlets 001A');
+    await panel.getByRole('button', { name: 'Save locality' }).click();
+    await expect
+      .poll(() => panel.getByTestId('locality-message').innerText())
+      .toMatch(
+        /^Tower Hamlets 001A is not an LSOA \(E01…\), MSOA \(E02…\) or ward \(E05…\) code\./,
+      );
+
     // Categories in the file's order (Total first), one column per locality, sums of members.
     const census = panel.getByTestId('locality-census');
     await expect
@@ -128,6 +138,14 @@ describe('peer groups', () => {
     expect(await panel.getByTestId('peer-groups').innerText()).toMatch(
       /Essex districts \(12 areas\)/,
     );
+
+    // A custom group: the boroughs named in STRATEGIES.md.
+    await panel.getByLabel('Custom group name').fill('JSNA comparators');
+    await panel.getByLabel('Area codes').fill('E09000002, E09000030 E09000025');
+    await panel.getByRole('button', { name: 'Add custom group' }).click();
+    await expect
+      .poll(() => panel.getByTestId('peer-groups').innerText())
+      .toMatch(/JSNA comparators \(3 areas\)/);
   });
 
   it('made no request off this machine', () => {

@@ -62,6 +62,11 @@ describe('pasted area codes', () => {
       'E01004223',
       'E01004226',
     ]);
+    expect(parseCodes('E01004222 e01004223\nTower Hamlets 001A')).toEqual([
+      'E01004222',
+      'E01004223',
+      'Tower Hamlets 001A',
+    ]);
   });
   it('knows LSOA, MSOA and ward codes by prefix, and nothing else', () => {
     expect(

@@ -26,16 +26,22 @@ export function memberKindOf(code: string): MemberKind | undefined {
   );
 }
 
-/** Codes pasted by the user: split on commas, spaces, tabs and new lines; upper-cased. */
+/**
+ * Codes pasted by the user: split on commas, semicolons, tabs and new lines, and on spaces
+ * between codes; code-like tokens upper-cased, repeats dropped. Anything else (a name pasted by
+ * mistake, "Tower Hamlets 001A") stays whole, so the message can quote it as typed.
+ */
 export function parseCodes(text: string): string[] {
-  return [
-    ...new Set(
-      text
-        .split(/[\s,;]+/)
-        .map((c) => c.trim().toUpperCase())
-        .filter((c) => c !== ''),
-    ),
-  ];
+  const tokens = text.split(/[\n\r,;\t]+/).flatMap((piece) => {
+    const words = piece
+      .trim()
+      .split(/\s+/)
+      .filter((w) => w !== '');
+    return words.every((w) => /^[A-Za-z]\d{8}$/.test(w))
+      ? words.map((w) => w.toUpperCase())
+      : [piece.trim()];
+  });
+  return [...new Set(tokens.filter((t) => t !== ''))];
 }
 
 /** Whether `name` exists; the Data view only reads, so it never creates tables to find out. */
