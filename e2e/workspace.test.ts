@@ -27,6 +27,9 @@ describe('workspace', () => {
     const page = app.page;
     await addFiles(page, SUICIDE);
     await expect.poll(() => page.getByTestId('import-status').innerText()).toBe('Imported');
+    await expect.poll(() => page.getByTestId('table-range').innerText()).toMatch(/ of 175\b/);
+    // The first page of the file's rows, every column, as text: compared after reopening.
+    const firstPage = await page.locator('.data-table table').innerText();
     const saved = await tableCounts(page);
     const listed = await page.getByTestId('file-list').innerText();
     expect(saved['observation']).toBeGreaterThan(175);
@@ -72,6 +75,7 @@ describe('workspace', () => {
       .getByRole('button', { name: /suicide_indicators/ })
       .click();
     await expect.poll(() => page.getByTestId('table-range').innerText()).toMatch(/ of 175\b/);
+    await expect.poll(() => page.locator('.data-table table').innerText()).toBe(firstPage);
     // The same list as when saved: each file once, with the rows it had (kept in the manifest).
     expect(await page.getByTestId('file-list').innerText()).toBe(listed);
   });
