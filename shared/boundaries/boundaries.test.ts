@@ -2,10 +2,11 @@ import { readFileSync } from 'node:fs';
 import { tableFromArrays, tableToIPC } from 'apache-arrow';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { freshTestEngine } from '../../main/engine/testEngine';
-import { scalarNumber, stringColumn } from '../engine/columns';
+import { numberColumn, scalarNumber, stringColumn } from '../engine/columns';
 import type { Engine } from '../engine/engine';
 import { BoundaryError, parseBoundaries } from './geojson';
-import { boundaryCoverage, storeBoundaries } from './store';
+import { boundaryCoverage } from './store';
+import { importFile, ImportError } from '../import';
 
 const dir = 'fixtures/data/boundaries/';
 const read = (name: string): string => readFileSync(dir + name, 'utf8');
@@ -78,7 +79,7 @@ describe('parseBoundaries rejects what a map cannot use, naming file and feature
   });
 });
 
-describe('storing boundaries and joining them to data', () => {
+describe('importing boundaries through importFile and joining them to data', () => {
   let engine: Engine;
   beforeAll(async () => {
     engine = await freshTestEngine();
@@ -86,20 +87,26 @@ describe('storing boundaries and joining them to data', () => {
   afterAll(async () => {
     await engine.close();
   });
+  const bytes = (name: string): Uint8Array => new Uint8Array(readFileSync(dir + name));
+  const boundaryCodes = async (): Promise<(string | null)[]> =>
+    stringColumn(await engine.query(`SELECT code FROM boundary ORDER BY level, code`), 'code');
 
-  it('stores, replaces by level and vintage, and reports coverage of a data table', async () => {
-    const london = parseBoundaries(
-      'london.geojson',
-      read('london_boroughs_LAD_May_2024_UK_BSC.geojson'),
-    );
-    expect(await storeBoundaries(engine, london)).toBe(33);
-    // Loading the same level and vintage again replaces rather than duplicates.
-    await storeBoundaries(engine, london);
-    expect(
-      scalarNumber(await engine.query(`SELECT count(*) FROM boundary WHERE level = 'LAD'`)),
-    ).toBe(33);
+  it('imports the London boroughs with provenance, skips the same file twice, reports coverage', async () => {
+    const file = {
+      name: 'london.geojson',
+      bytes: bytes('london_boroughs_LAD_May_2024_UK_BSC.geojson'),
+    };
+    const report = await importFile(engine, file);
+    if (report.status !== 'imported') throw new Error(`expected imported, got ${report.status}`);
+    expect(report.format).toBe('geojson-boundaries');
+    expect(report.formatLabel).toBe('Boundaries (GeoJSON, LAD 2024)');
+    expect(report.rowsWritten.boundary).toBe(33);
+    const owner = await engine.query(`SELECT DISTINCT source_file_id FROM boundary`);
+    expect(Array.from(numberColumn(owner, 'source_file_id'))).toEqual([report.sourceFileId]);
+    expect((await importFile(engine, file)).status).toBe('duplicate');
+    expect(scalarNumber(await engine.query(`SELECT count(*) FROM boundary`))).toBe(33);
 
-    // Data with two London boroughs and a pre-2019 code (Aylesbury Vale, abolished 2020).
+    // Data with two London boroughs and a pre-2020 code (Aylesbury Vale, now Buckinghamshire).
     const data = tableFromArrays({
       area_code: ['E09000002', 'E09000030', 'E07000004', 'E09000002'],
     });
@@ -108,21 +115,65 @@ describe('storing boundaries and joining them to data', () => {
     expect(coverage).toEqual({ matched: 2, unmatched: ['E07000004'], unmatchedCount: 1 });
   });
 
-  it('leaves the table unchanged when storing fails', async () => {
-    const before = stringColumn(
-      await engine.query(`SELECT code FROM boundary ORDER BY code`),
-      'code',
-    );
-    // Same level and vintage as the stored London set, so its rows are deleted inside the
-    // transaction before the insert fails on the missing (NOT NULL) source file name.
-    const london = parseBoundaries(
-      'london.geojson',
-      read('london_boroughs_LAD_May_2024_UK_BSC.geojson'),
-    );
-    const broken = { ...london, fileName: null as unknown as string };
-    await expect(storeBoundaries(engine, broken)).rejects.toThrow();
+  it('replaces a layer of the same level and vintage with a newer file of it', async () => {
+    // All 361 LADs (May 2024) supersede the 33 London LADs of the same level and vintage.
+    const report = await importFile(engine, {
+      name: 'lad.geojson',
+      bytes: bytes('Local_Authority_Districts_May_2024_UK_BSC.geojson'),
+    });
+    expect(report.status).toBe('imported');
     expect(
-      stringColumn(await engine.query(`SELECT code FROM boundary ORDER BY code`), 'code'),
-    ).toEqual(before);
+      scalarNumber(await engine.query(`SELECT count(*) FROM boundary WHERE level = 'LAD'`)),
+    ).toBe(361);
+  });
+
+  it('rejects a broken boundary file naming the feature, and changes nothing', async () => {
+    const before = await boundaryCodes();
+    const sources = scalarNumber(await engine.query(`SELECT count(*) FROM source_file`));
+    const text = JSON.stringify({
+      type: 'FeatureCollection',
+      features: [
+        {
+          type: 'Feature',
+          properties: { RGN23CD: 'E12000007' },
+          geometry: {
+            type: 'Polygon',
+            coordinates: [
+              [
+                [0, 51],
+                [1, 51],
+                [1, 52],
+                [0, 51],
+              ],
+            ],
+          },
+        },
+        {
+          type: 'Feature',
+          properties: { RGN23CD: 'E12000008' },
+          geometry: {
+            type: 'Polygon',
+            coordinates: [
+              [
+                [530000, 180000],
+                [1, 51],
+                [1, 52],
+                [530000, 180000],
+              ],
+            ],
+          },
+        },
+      ],
+    });
+    const attempt = importFile(engine, {
+      name: 'regions.geojson',
+      bytes: new TextEncoder().encode(text),
+    });
+    await expect(attempt).rejects.toBeInstanceOf(ImportError);
+    await expect(
+      importFile(engine, { name: 'regions.geojson', bytes: new TextEncoder().encode(text) }),
+    ).rejects.toThrow(/regions\.geojson, row 2: \(E12000008\).*British National Grid/);
+    expect(await boundaryCodes()).toEqual(before);
+    expect(scalarNumber(await engine.query(`SELECT count(*) FROM source_file`))).toBe(sources);
   });
 });

@@ -34,9 +34,10 @@ export class BoundaryError extends Error {
     readonly fileName: string,
     /** 1-based feature number, when the problem is in one feature. */
     readonly feature: number | undefined,
-    message: string,
+    /** The problem and what to do, without the location. */
+    readonly detail: string,
   ) {
-    super(`${fileName}${feature === undefined ? '' : `, feature ${String(feature)}`}: ${message}`);
+    super(`${fileName}${feature === undefined ? '' : `, feature ${String(feature)}`}: ${detail}`);
   }
 }
 
@@ -53,9 +54,9 @@ function isObject(value: Json | undefined): value is JsonObject {
 
 /** Parse and validate GeoJSON text. Throws BoundaryError on anything a map cannot use. */
 export function parseBoundaries(fileName: string, text: string): BoundarySet {
-  let root: Json;
+  let root: unknown;
   try {
-    root = JSON.parse(text) as Json;
+    root = JSON.parse(text);
   } catch (error) {
     throw new BoundaryError(
       fileName,
@@ -63,6 +64,17 @@ export function parseBoundaries(fileName: string, text: string): BoundarySet {
       `is not valid JSON (${(error as Error).message}); export the boundaries again as GeoJSON.`,
     );
   }
+  return boundariesFromJson(fileName, root);
+}
+
+/** True when a parsed JSON value is a GeoJSON FeatureCollection (how the importer detects it). */
+export function isFeatureCollection(value: unknown): boolean {
+  return isObject(value as Json) && (value as JsonObject).type === 'FeatureCollection';
+}
+
+/** Validate an already-parsed GeoJSON value (the importer parses JSON once for every format). */
+export function boundariesFromJson(fileName: string, value: unknown): BoundarySet {
+  const root = value as Json;
   if (!isObject(root) || root.type !== 'FeatureCollection' || !Array.isArray(root.features)) {
     throw new BoundaryError(
       fileName,

@@ -1,55 +1,37 @@
 /**
- * Keep boundaries in the database (`boundary` table) so maps can join them to any loaded data
+ * Keep boundaries in the database (`boundary` table, shared/model/schema.ts) so maps can join them to any loaded data
  * by area code, and report how well a data set's area codes are covered by the boundaries
  * loaded (codes from another vintage are the usual reason a borough goes missing on a map).
  */
-import { tableFromArrays, tableToIPC } from 'apache-arrow';
-import { inTransaction, type Engine } from '../engine/engine';
+import type { Engine } from '../engine/engine';
 import { stringColumn } from '../engine/columns';
 import { ident } from '../engine/sql';
 import type { BoundarySet } from './geojson';
 
-export const BOUNDARY_DDL = `CREATE TABLE IF NOT EXISTS boundary (
-  code VARCHAR NOT NULL,
-  name VARCHAR NOT NULL,
-  level VARCHAR NOT NULL,
-  vintage INTEGER,
-  geometry_json VARCHAR NOT NULL,
-  min_lon DOUBLE, min_lat DOUBLE, max_lon DOUBLE, max_lat DOUBLE,
-  source_file VARCHAR NOT NULL
-)`;
-
 /**
- * Store a parsed boundary set, replacing earlier boundaries for the same level and vintage.
- * One transaction: on failure the table is as it was.
+ * Remove boundaries loaded earlier for the same level and vintage: a newer file of the same
+ * layer replaces it (one map layer per vintage). Called inside importFile's transaction.
  */
-export async function storeBoundaries(engine: Engine, set: BoundarySet): Promise<number> {
-  const b = set.boundaries;
-  const staging = tableFromArrays({
-    code: b.map((x) => x.code),
-    name: b.map((x) => x.name),
-    geometry_json: b.map((x) => x.geometryJson),
-    min_lon: Float64Array.from(b, (x) => x.bbox[0]),
-    min_lat: Float64Array.from(b, (x) => x.bbox[1]),
-    max_lon: Float64Array.from(b, (x) => x.bbox[2]),
-    max_lat: Float64Array.from(b, (x) => x.bbox[3]),
-  });
-  const stagingName = 'boundary_staging';
-  await inTransaction(engine, async () => {
-    await engine.exec(BOUNDARY_DDL);
-    await engine.exec(`DROP TABLE IF EXISTS ${ident(stagingName)}`);
-    await engine.insertArrowIPC(stagingName, tableToIPC(staging, 'stream'), 'create');
-    await engine.query(`DELETE FROM boundary WHERE level = ? AND vintage IS NOT DISTINCT FROM ?`, [
-      set.level,
-      set.vintage,
-    ]);
-    await engine.query(
-      `INSERT INTO boundary SELECT code, name, ?, ?, geometry_json, min_lon, min_lat, max_lon, max_lat, ? FROM ${ident(stagingName)}`,
-      [set.level, set.vintage, set.fileName],
-    );
-    await engine.exec(`DROP TABLE ${ident(stagingName)}`);
-  });
-  return b.length;
+export async function replaceBoundaryLayer(engine: Engine, set: BoundarySet): Promise<void> {
+  await engine.query(`DELETE FROM boundary WHERE level = ? AND vintage IS NOT DISTINCT FROM ?`, [
+    set.level,
+    set.vintage,
+  ]);
+}
+
+/** A boundary as a row of the `boundary` table (shared/model/schema.ts), for the importer's sink. */
+export function boundaryRows(set: BoundarySet): { [column: string]: string | number | null }[] {
+  return set.boundaries.map((b) => ({
+    code: b.code,
+    name: b.name,
+    level: set.level,
+    vintage: set.vintage,
+    geometry_json: b.geometryJson,
+    min_lon: b.bbox[0],
+    min_lat: b.bbox[1],
+    max_lon: b.bbox[2],
+    max_lat: b.bbox[3],
+  }));
 }
 
 export interface BoundaryCoverage {

@@ -30,4 +30,5 @@ export const ROW_VALUES: Readonly<Record<CanonicalTable, ToValues>> = {
   census: (r, id) => [v(r.table_id), v(r.area_code), v(r.area_name), v(r.geography_level), v(r.dimension), v(r.category), v(r.count), v(r.null_reason), id],
   standard_population: (r, id) => [v(r.name), v(r.age_band), v(r.age_min), v(r.age_max), v(r.count), id],
   lookup: (r, id) => [v(r.lookup), v(r.key), v(r.label), v(r.attributes), v(r.sequence), id],
+  boundary: (r, id) => [v(r.code), v(r.name), v(r.level), v(r.vintage), v(r.geometry_json), v(r.min_lon), v(r.min_lat), v(r.max_lon), v(r.max_lat), id],
 };

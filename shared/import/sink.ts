@@ -39,6 +39,7 @@ export const TABLE_COLUMNS: Readonly<Record<CanonicalTable, readonly (readonly [
   census: [['table_id', 'text'], ['area_code', 'text'], ['area_name', 'text'], ['geography_level', 'text'], ['dimension', 'text'], ['category', 'text'], ['count', 'double'], ['null_reason', 'text'], ['source_file_id', 'integer']],
   standard_population: [['name', 'text'], ['age_band', 'text'], ['age_min', 'integer'], ['age_max', 'integer'], ['count', 'double'], ['source_file_id', 'integer']],
   lookup: [['lookup', 'text'], ['key', 'text'], ['label', 'text'], ['attributes', 'text'], ['sequence', 'integer'], ['source_file_id', 'integer']],
+  boundary: [['code', 'text'], ['name', 'text'], ['level', 'text'], ['vintage', 'integer'], ['geometry_json', 'text'], ['min_lon', 'double'], ['min_lat', 'double'], ['max_lon', 'double'], ['max_lat', 'double'], ['source_file_id', 'integer']],
 };
 
 const SQL_TYPE: Record<Kind, string> = { text: 'VARCHAR', double: 'DOUBLE', integer: 'INTEGER', bigint: 'BIGINT', date: 'DATE' };

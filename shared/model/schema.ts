@@ -189,6 +189,7 @@ export const CANONICAL_TABLES = [
   'census',
   'standard_population',
   'lookup',
+  'boundary',
 ] as const;
 export type CanonicalTable = (typeof CANONICAL_TABLES)[number];
 
@@ -201,6 +202,7 @@ export const FILE_OWNED_TABLES = [
   'census',
   'standard_population',
   'lookup',
+  'boundary',
 ] as const satisfies readonly CanonicalTable[];
 
 const NULL_REASON = `VARCHAR CHECK (null_reason IS NULL OR null_reason IN ('suppressed','not_available','not_applicable','blank','invalid'))`;
@@ -244,6 +246,12 @@ export const SCHEMA_DDL: Readonly<Record<CanonicalTable, string>> = {
   lookup: `CREATE TABLE IF NOT EXISTS lookup (
     lookup VARCHAR NOT NULL, key VARCHAR NOT NULL, label VARCHAR, attributes VARCHAR NOT NULL,
     sequence INTEGER, source_file_id INTEGER NOT NULL)`,
+  // Area polygons for maps (GeoJSON imports; shared/boundaries). level and vintage come from the
+  // ONS property name (LAD24CD -> LAD, 2024); geometry is GeoJSON text, drawn by the renderer.
+  boundary: `CREATE TABLE IF NOT EXISTS boundary (
+    code VARCHAR NOT NULL, name VARCHAR NOT NULL, level VARCHAR NOT NULL, vintage INTEGER,
+    geometry_json VARCHAR NOT NULL, min_lon DOUBLE, min_lat DOUBLE, max_lon DOUBLE, max_lat DOUBLE,
+    source_file_id INTEGER NOT NULL)`,
 };
 
 /** Create every canonical table that does not exist yet. Safe to call repeatedly. */
