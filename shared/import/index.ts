@@ -35,6 +35,7 @@ export { PER_CODE_LIMIT } from './problems';
 export const SUPPORTED_FORMATS: readonly { readonly id: string; readonly label: string }[] = [
   ...TABULAR_FORMATS.map(({ id, label }) => ({ id, label })),
   ...JSON_FORMATS.map(({ id, label }) => ({ id, label })),
+  { id: 'geojson-boundaries', label: 'Boundaries (GeoJSON FeatureCollection, e.g. ONS LAD24CD/LSOA11CD)' },
   { id: 'generic-mapped', label: 'Any CSV/XLSX table, with a column mapping' },
 ];
 

@@ -69,7 +69,7 @@ export async function runImport(
       throw new ImportError(
         'unsupported-format',
         file,
-        'This JSON file is not a format the workbench knows (Fingertips indicator metadata).',
+        'This JSON file is not a format the workbench knows (Fingertips indicator metadata or GeoJSON boundaries).',
         'Export the data as CSV and import that instead.',
       );
     }
