@@ -121,6 +121,16 @@ export function groupRows(groupBy: GroupBy | undefined, rows: number): Groups {
   return { count: firstRow.length, index, keys, labels };
 }
 
+/**
+ * The package's rule for `phe_proportion` and `phe_rate`: grouped input is summed per group;
+ * ungrouped input (no or empty `groupBy`) gives one result per row.
+ */
+export function groupsOrRows(groupBy: GroupBy | undefined, rows: number): Groups {
+  return groupBy === undefined || Object.keys(groupBy).length === 0
+    ? rowGroups(rows)
+    : groupRows(groupBy, rows);
+}
+
 /** Each row its own group, labelled `row=<1-based row>` (for methods that work row by row). */
 export function rowGroups(rows: number): Groups {
   const index = new Int32Array(rows);

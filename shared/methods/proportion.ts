@@ -20,7 +20,7 @@
  */
 import type { GroupBy, GroupKey, NumericColumn } from './columns';
 import { MethodInputError } from './errors';
-import { assertMultiplier, groupRows, readValue, rowCount, rowGroups } from './columns';
+import { assertMultiplier, groupsOrRows, readValue, rowCount } from './columns';
 import type { ConfidenceOption, LimitFields } from './levels';
 import { resolveLevels, setLimits, setNullLimits } from './levels';
 import { assertWilsonInputs, wilsonLowerZ, wilsonUpperZ } from './wilson';
@@ -83,10 +83,7 @@ export function proportion(options: ProportionOptions): ProportionRecord[] {
   assertMultiplier(multiplier);
   const levels = resolveLevels(options.confidence);
   const rows = rowCount({ numerator, denominator });
-  const groups =
-    groupBy === undefined || Object.keys(groupBy).length === 0
-      ? rowGroups(rows)
-      : groupRows(groupBy, rows);
+  const groups = groupsOrRows(groupBy, rows);
 
   const sumX = new Float64Array(groups.count);
   const sumN = new Float64Array(groups.count);

@@ -16,7 +16,7 @@
  */
 import { byarsLowerZ, byarsUpperZ } from './byars';
 import type { GroupBy, GroupKey, NumericColumn } from './columns';
-import { assertMultiplier, groupRows, readValue, rowCount, rowGroups } from './columns';
+import { assertMultiplier, groupsOrRows, readValue, rowCount } from './columns';
 import { MethodInputError } from './errors';
 import { exactPoissonLowerC, exactPoissonUpperC } from './exactPoisson';
 import type { ConfidenceOption, Level, LimitFields } from './levels';
@@ -88,10 +88,7 @@ export function rate(options: RateOptions): RateRecord[] {
   assertMultiplier(multiplier);
   const levels = resolveLevels(options.confidence);
   const rows = rowCount({ numerator, denominator });
-  const groups =
-    groupBy === undefined || Object.keys(groupBy).length === 0
-      ? rowGroups(rows)
-      : groupRows(groupBy, rows);
+  const groups = groupsOrRows(groupBy, rows);
   const sumX = new Float64Array(groups.count);
   const sumN = new Float64Array(groups.count);
   const missing = new Uint8Array(groups.count);
