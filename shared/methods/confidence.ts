@@ -12,9 +12,9 @@ export const DEFAULT_CONFIDENCE: readonly number[] = [0.95, 0.998];
 /** `0.95` -> `"95"`, `0.998` -> `"998"`, `0.9` -> `"90"`. */
 export function levelSuffix(confidence: number): string {
   assertConfidence(confidence);
-  const percent = Math.round(confidence * 1e6) / 1e4; // 99.8, 95, 90
-  const text = String(percent).replace('.', '');
-  return Number.isInteger(percent) && percent < 10 ? `0${text}` : text;
+  // Rounded to 4 decimals of a percent so that 0.998 gives 99.8, not 99.80000000000001.
+  const percent = Math.round(confidence * 1e6) / 1e4;
+  return String(percent).replace('.', '');
 }
 
 export function assertConfidence(confidence: number): void {
@@ -25,11 +25,4 @@ export function assertConfidence(confidence: number): void {
       'confidence',
     );
   }
-}
-
-/** Limits at one confidence level. */
-export interface Limits {
-  readonly confidence: number;
-  readonly lower: number | null;
-  readonly upper: number | null;
 }
