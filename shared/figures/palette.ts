@@ -25,3 +25,14 @@ export const TEXT = {
   secondary: '#505A5F',
   gridline: '#E5E5E5',
 } as const;
+
+/**
+ * Sequential palette for choropleth bands, lightest (lowest values) to darkest (highest). The
+ * three darkest are the Analysis Function's sequential blues (#12436D, #2073BC, #6BACE6, same
+ * page as above); the two lightest are tints of #6BACE6 (mixed with 40% and 75% white) so five
+ * bands stay in one hue. Bands are also named in the legend and hover text, never colour alone.
+ */
+export const SEQUENTIAL = ['#DAEAF9', '#A6CDF0', '#6BACE6', '#2073BC', '#12436D'] as const;
+
+/** Fill for areas with no value: mid grey, named "No data" in the legend. */
+export const NO_DATA = '#BFBFBF';
