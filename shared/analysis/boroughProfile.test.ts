@@ -33,11 +33,12 @@ function figure(id: string) {
 }
 
 describe('borough profile from the demo fixtures', () => {
-  it('builds all three figures', () => {
+  it('builds all four figures', () => {
     expect(profile.figures.map((f) => f.id)).toEqual([
       'hle-by-sex',
       'population-pyramid',
       'census-age-structure',
+      'hle-male-map-london',
     ]);
     expect(profile.missing).toEqual([]);
   });
@@ -66,5 +67,19 @@ describe('borough profile from the demo fixtures', () => {
       const sum = (trace['y'] as number[]).reduce((a, b) => a + b, 0);
       expect(Math.abs(sum - 100)).toBeLessThan(0.01);
     }
+  });
+
+  it('maps male HLE 2018-20 for all 33 London boroughs, joined to their boundaries by code', () => {
+    const spec = figure('hle-male-map-london');
+    const areas = spec.data.at(-1)!['customdata'] as [string, number | null][];
+    expect(areas).toHaveLength(33);
+    // Every borough boundary (LAD24CD, E09) joins to the data; the one without a value is the
+    // City of London, published as NA (the fixture's row for E09000001 has Value "NA").
+    expect(areas.filter(([, v]) => v === null)).toEqual([['E09000001', null]]);
+    expect(spec.data.map((t) => t['name'])).toContain('No data');
+    // fixtures/data/ons_subnational: Male Healthy Life Expectancy (HLE), 201820, E09000002 = 58.12.
+    expect(areas.find(([code]) => code === 'E09000002')![1]).toBe(58.12);
+    expect(spec.subtitle).toContain('2018-20');
+    expect(spec.altText).toContain('Barking and Dagenham (outlined): 58.1');
   });
 });

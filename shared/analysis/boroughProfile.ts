@@ -8,12 +8,14 @@
 import type { Engine } from '../engine/engine';
 import { numberColumn, stringColumn } from '../engine/columns';
 import { buildAgeStructure } from '../figures/ageStructure';
+import { buildChoroplethMap } from '../figures/choroplethMap';
 import type { AgeBand } from '../figures/ageBands';
 import { buildIndicatorBySex } from '../figures/indicatorBySex';
 import { buildPopulationPyramid } from '../figures/populationPyramid';
 import type { AreaRef, FigureSpec } from '../figures/spec';
 import { censusAgeBandsSql, fiveYearBands, populationAgeBandsSql } from './ageBandSql';
 import { latestIndicatorBySexSql, periodLabel } from './indicatorSql';
+import { INDICATOR_MAP_SQL, indicatorMapParams } from './mapSql';
 
 export const BARKING_AND_DAGENHAM: AreaRef = { code: 'E09000002', name: 'Barking and Dagenham' };
 export const LONDON: AreaRef = { code: 'E12000007', name: 'London' };
@@ -114,6 +116,39 @@ export async function buildBoroughProfile(
     );
   } else {
     missing.push('Census 2021 age structure: no TS007 rows for these areas are loaded.');
+  }
+
+  // Map of the focus borough among London's: LAD boundaries with E09 (London borough) codes.
+  const map = await engine.query(
+    INDICATOR_MAP_SQL,
+    indicatorMapParams('male healthy life expectancy%', 'E09', 'LAD'),
+  );
+  const mapPeriod = stringColumn(map, 'period').find((p) => p !== null);
+  if (map.numRows > 0 && mapPeriod !== undefined && mapPeriod !== null) {
+    figures.push(
+      buildChoroplethMap({
+        id: 'hle-male-map-london',
+        measure: 'Male healthy life expectancy at birth',
+        unit: 'years',
+        period: periodLabel(mapPeriod),
+        source:
+          'Source: ONS, Subnational indicators explorer (August 2022): Male Healthy Life Expectancy (HLE). Boundaries: ONS, LAD May 2024 BSC (OGL v3.0).',
+        note: 'The source gives no confidence intervals, so differences are not tested for significance.',
+        areaLabel: 'London boroughs',
+        focus,
+        decimals: 1,
+        rows: {
+          areaCode: stringColumn(map, 'code'),
+          areaName: stringColumn(map, 'name'),
+          geometryJson: stringColumn(map, 'geometry_json'),
+          value: numberColumn(map, 'value'),
+        },
+      }),
+    );
+  } else {
+    missing.push(
+      'Map of London: needs London borough boundaries (LAD, E09 codes) and ONS male HLE loaded.',
+    );
   }
 
   return { focus, comparators, figures, missing };

@@ -101,7 +101,7 @@ describe('buildChoroplethMap', () => {
     expect(spec.data[1]!['fillcolor']).toBe('#BFBFBF');
     expect((spec.data[3]!['text'] as string[])[1]).toBe('Area B: no data');
     expect(spec.title).toBe(
-      'Area A has the lowest male healthy life expectancy at birth of the 1 test areas, 2018-20',
+      'Area A has the lowest male healthy life expectancy at birth of the 1 test areas with data, 2018-20',
     );
   });
 });

@@ -8,7 +8,7 @@
  * band's range, every area has hover text with its name and value, the focus area is outlined
  * and labelled, and the data table lists every value.
  */
-import { fixed } from './format';
+import { fixed, listJoin } from './format';
 import { escapeHtml, houseLayout } from './layout';
 import { areaPath, type AreaPath } from './mapGeometry';
 import { NO_DATA, SEQUENTIAL, TEXT } from './palette';
@@ -55,29 +55,21 @@ export function buildChoroplethMap(input: ChoroplethMapInput): FigureSpec {
   const ranked = [...valued].sort((a, b) => b.value! - a.value!);
   const rankOf = (area: MapArea): number => ranked.findIndex((r) => r.value === area.value) + 1;
   const focus = areas.find((a) => a.code === input.focus.code);
-  const show = (v: number): string => fixed(v, input.decimals);
-
   const colours = bandCount <= 0 ? [] : SEQUENTIAL.slice(BANDS - bandCount);
-  const data: PlotlyObject[] = [];
-  for (let band = 0; band < bandCount; band++) {
-    const members = valued.filter((a) => a.band === band);
-    if (members.length === 0) continue;
-    const values = members.map((a) => a.value!);
-    data.push(
-      fillTrace(
-        `${show(Math.min(...values))} to ${show(Math.max(...values))}`,
-        members,
-        colours[band]!,
-      ),
-    );
-  }
+  const bands = Array.from({ length: bandCount }, (_, band) =>
+    valued.filter((a) => a.band === band),
+  ).filter((members) => members.length > 0);
+  const labels = bandLabels(bands, input.decimals);
+  const data: PlotlyObject[] = bands.map((members, i) =>
+    fillTrace(labels[i]!, members, colours[members[0]!.band]!),
+  );
   const missing = areas.filter((a) => a.value === null);
   if (missing.length > 0) data.push(fillTrace('No data', missing, NO_DATA));
   if (focus !== undefined) data.push(outlineTrace(focus));
   data.push(hoverTrace(areas, input));
 
   const focusRank = focus === undefined || focus.value === null ? 0 : rankOf(focus);
-  const title = headline(input, focus, focusRank, ranked.length);
+  const title = headline(input, focus, focusRank, ranked.length, areas.length);
   const subtitle = `${input.measure} (${input.unit}), ${input.period}, by ${singular(input.areaLabel)}, in ${String(bandCount)} bands with equal numbers of areas (darker is higher). ${input.note}`;
   const meanLat = mean(areas.map((a) => a.path.label[1]));
 
@@ -86,7 +78,7 @@ export function buildChoroplethMap(input: ChoroplethMapInput): FigureSpec {
     title,
     subtitle,
     source: input.source,
-    altText: altText(input, ranked, focus, focusRank, bandCount),
+    altText: altText(input, areas, ranked, focus, focusRank, bandCount),
     table: {
       columns: [
         'Area code',
@@ -156,6 +148,22 @@ function assignBands(valued: readonly MapArea[], bandCount: number): void {
   for (const area of valued) {
     const r = sorted.indexOf(area.value!);
     area.band = Math.floor((r * bandCount) / sorted.length);
+  }
+}
+
+/**
+ * "58.1 to 61.4" for each band, from the values as shown. When rounding makes one band's top
+ * equal the next band's bottom ("63.2 to 63.2"), all labels get one more decimal, so the
+ * legend never puts a value in two bands.
+ */
+function bandLabels(bands: readonly (readonly MapArea[])[], decimals: number): string[] {
+  for (let d = decimals; ; d++) {
+    const ranges = bands.map((members) => {
+      const values = members.map((a) => a.value!);
+      return [fixed(Math.min(...values), d), fixed(Math.max(...values), d)] as const;
+    });
+    const clash = ranges.some((r, i) => i > 0 && r[0] === ranges[i - 1]![1]);
+    if (!clash || d >= decimals + 2) return ranges.map(([lo, hi]) => `${lo} to ${hi}`);
   }
 }
 
@@ -242,6 +250,7 @@ function headline(
   focus: MapArea | undefined,
   rank: number,
   n: number,
+  total: number,
 ): string {
   const measure = input.measure.charAt(0).toLowerCase() + input.measure.slice(1);
   if (focus === undefined || focus.value === null) {
@@ -249,11 +258,12 @@ function headline(
   }
   const position =
     rank === n ? 'the lowest' : rank === 1 ? 'the highest' : `the ${ordinal(rank)} highest`;
-  return `${focus.name} has ${position} ${measure} of the ${String(n)} ${input.areaLabel}, ${input.period}`;
+  return `${focus.name} has ${position} ${measure} of the ${String(n)} ${input.areaLabel}${n < total ? ' with data' : ''}, ${input.period}`;
 }
 
 function altText(
   input: ChoroplethMapInput,
+  areas: readonly MapArea[],
   ranked: readonly MapArea[],
   focus: MapArea | undefined,
   rank: number,
@@ -276,6 +286,8 @@ function altText(
         : `${fixed(focus.value, input.decimals)}, ${rank === n ? `lowest of ${String(n)}` : rank === 1 ? `highest of ${String(n)}` : `ranked ${String(rank)} of ${String(n)} (1 = highest)`}`;
     parts.push(`${focus.name} (outlined): ${position}.`);
   }
+  const missing = areas.filter((a) => a.value === null).map((a) => a.name);
+  if (missing.length > 0) parts.push(`No data for ${listJoin(missing)}.`);
   return [...parts, input.note, input.source].join(' ');
 }
 

@@ -26,4 +26,8 @@ export const DEMO_FILES = [
     fixture: 'ons_subnational/subnational_indicators_machine_readable.csv',
     name: 'subnational_indicators_machine_readable.csv',
   },
+  {
+    fixture: 'boundaries/london_boroughs_LAD_May_2024_UK_BSC.geojson',
+    name: 'london_boroughs_LAD_May_2024_UK_BSC.geojson',
+  },
 ] as const satisfies readonly DemoFile[];

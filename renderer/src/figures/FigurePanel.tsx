@@ -12,6 +12,7 @@ const TAB_LABELS: Readonly<Record<string, string>> = {
   'hle-by-sex': 'Healthy life expectancy',
   'population-pyramid': 'Population pyramid',
   'census-age-structure': 'Age structure (Census 2021)',
+  'hle-male-map-london': 'Map: London',
 };
 
 export function FigurePanel({ profile }: { readonly profile: BoroughProfile }) {
