@@ -9,7 +9,7 @@
  * and labelled, and the data table lists every value.
  */
 import { fixed, listJoin } from './format';
-import { escapeHtml, houseLayout } from './layout';
+import { escapeHtml, houseLayout, wrapText } from './layout';
 import { areaPath, type AreaPath } from './mapGeometry';
 import { NO_DATA, SEQUENTIAL, TEXT } from './palette';
 import type { AreaRef, FigureSpec, Json, PlotlyObject } from './spec';
@@ -60,11 +60,12 @@ export function buildChoroplethMap(input: ChoroplethMapInput): FigureSpec {
     valued.filter((a) => a.band === band),
   ).filter((members) => members.length > 0);
   const labels = bandLabels(bands, input.decimals);
+  // Legend top to bottom: highest band first, as the darkest colour reads as "most".
   const data: PlotlyObject[] = bands.map((members, i) =>
-    fillTrace(labels[i]!, members, colours[members[0]!.band]!),
+    fillTrace(labels[i]!, members, colours[members[0]!.band]!, bands.length - i),
   );
   const missing = areas.filter((a) => a.value === null);
-  if (missing.length > 0) data.push(fillTrace('No data', missing, NO_DATA));
+  if (missing.length > 0) data.push(fillTrace('No data', missing, NO_DATA, BANDS + 1));
   if (focus !== undefined) data.push(outlineTrace(focus));
   data.push(hoverTrace(areas, input));
 
@@ -99,7 +100,8 @@ export function buildChoroplethMap(input: ChoroplethMapInput): FigureSpec {
     layout: houseLayout(
       { title, subtitle, source: input.source },
       {
-        xaxis: { visible: false, fixedrange: true },
+        // The map keeps to the right of a vertical legend; scaleanchor shrinks it to fit.
+        xaxis: { visible: false, fixedrange: true, domain: [0.2, 1] },
         // Equirectangular: a degree of latitude is 1 / cos(latitude) times a degree of longitude.
         yaxis: {
           visible: false,
@@ -107,14 +109,26 @@ export function buildChoroplethMap(input: ChoroplethMapInput): FigureSpec {
           scaleanchor: 'x',
           scaleratio: 1 / Math.cos((meanLat * Math.PI) / 180),
         },
+        showlegend: true,
         legend: {
-          title: { text: `${escapeHtml(input.measure)} (${escapeHtml(input.unit)}):` },
-          traceorder: 'normal',
+          title: {
+            text: wrapText(`${escapeHtml(input.measure)} (${escapeHtml(input.unit)})`, 24).join(
+              '<br>',
+            ),
+            side: 'top',
+          },
+          orientation: 'v',
+          x: 0,
+          xanchor: 'left',
+          y: 1,
+          yanchor: 'top',
+          font: { size: 13 },
         },
         hovermode: 'closest',
         annotations: focus === undefined ? [] : [focusLabel(focus)],
       },
-      { legend: true, sourceOffset: 10 },
+      // No legend row above the plot: the legend stands beside the map, leaving it the height.
+      { legend: false, sourceOffset: 10 },
     ),
   };
 }
@@ -168,7 +182,12 @@ function bandLabels(bands: readonly (readonly MapArea[])[], decimals: number): s
 }
 
 /** All areas of one band as one filled trace: paths joined by null separators. */
-function fillTrace(name: string, areas: readonly MapArea[], colour: string): PlotlyObject {
+function fillTrace(
+  name: string,
+  areas: readonly MapArea[],
+  colour: string,
+  legendrank: number,
+): PlotlyObject {
   const x: (number | null)[] = [];
   const y: (number | null)[] = [];
   for (const area of areas) {
@@ -190,6 +209,7 @@ function fillTrace(name: string, areas: readonly MapArea[], colour: string): Plo
     line: { color: '#FFFFFF', width: 1 },
     hoverinfo: 'skip',
     showlegend: true,
+    legendrank,
   };
 }
 
@@ -219,8 +239,9 @@ function hoverTrace(areas: readonly MapArea[], input: ChoroplethMapInput): Plotl
         `${escapeHtml(a.name)}: ${a.value === null ? 'no data' : `${fixed(a.value, input.decimals)} ${input.unit}`}`,
     ),
     customdata: areas.map((a): Json => [a.code, a.value]),
-    // Nearly invisible dots: hover targets that do not compete with the fill colours.
-    marker: { size: 4, color: 'rgba(11,12,12,0.35)' },
+    // Invisible hover targets (Plotly still hovers on transparent markers): dots would read
+    // as data on a map.
+    marker: { size: 14, color: 'rgba(0,0,0,0)' },
     hovertemplate: '%{text}<extra></extra>',
     showlegend: false,
   };
