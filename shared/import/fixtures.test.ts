@@ -222,8 +222,14 @@ describe('fixtures load with exact row counts', () => {
 });
 
 describe('workbooks', () => {
-  it('legacy .xls (BIFF) gets a clear error suggesting CSV or XLSX', async () => {
-    await expect(importFile(engine, { name: 'mye.xls', bytes: readFileSync(DATA + 'population/ukpopestimatesmid2020on2021geography.xls') })).rejects.toMatchObject({ name: 'ImportError', kind: 'legacy-xls' });
+  it('legacy .xls (BIFF8): the ONS MYE workbook loads its three MYE2 sheets, as the CSV exports', async () => {
+    const r = await load('population/ukpopestimatesmid2020on2021geography.xls');
+    expect(r.format).toBe('ons-mye-single-year');
+    expect(r.rowsWritten.population).toBe(3 * 420 * 91);
+    const total = (sex: string, code: string): Promise<number> => num(`SELECT sum(count) FROM population WHERE source_file_id = ? AND sex = ? AND area_code = ?`, [r.sourceFileId, sex, code]);
+    expect(await total('Persons', 'E92000001')).toBe(56550138);
+    expect(await total('Persons', 'E12000007')).toBe(9002488);
+    expect(await total('Persons', 'E09000002')).toBe(214107);
   });
 
   it('the ONS population-by-IMD workbook: both country sheets; England equals its long CSV export cell by cell', async () => {

@@ -100,8 +100,9 @@ describe('hostile inputs', () => {
     expect((await rejects('wide.csv', enc(`${'x,'.repeat(20000)}x\n`))).kind).toBe('too-large');
   });
 
-  it('legacy .xls', async () => {
-    expect((await rejects('old.xls', readFileSync('fixtures/data/population/ukpopestimatesmid2020on2021geography.xls'))).kind).toBe('legacy-xls');
+  it('a legacy .xls cut in half (xls.test.ts has more damaged workbooks)', async () => {
+    const xls = readFileSync('fixtures/data/population/ukpopestimatesmid2020on2021geography.xls');
+    expect((await rejects('old.xls', xls.subarray(0, xls.length >> 1))).kind).toBe('malformed-csv');
   });
 
   it('an xlsx zip bomb (50 MB of zeros in a few kB) is refused before inflating', async () => {

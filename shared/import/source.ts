@@ -1,6 +1,6 @@
 /**
- * Open an input as either records (CSV text or an XLSX sheet) or a JSON value. Refuses, with
- * a message that says what to do, files that are empty, binary, legacy .xls or a plain zip.
+ * Open an input as either records (CSV text or an XLSX/XLS sheet) or a JSON value. Refuses,
+ * with a message that says what to do, files that are empty, binary or a plain zip.
  */
 import { ImportError } from './errors';
 import { decodeSlice, detectEncoding, sniffContainer } from './decode';
@@ -8,7 +8,8 @@ import { segmentBoundaries } from './segments';
 import { MAX_RECORD_CHARS, previewRecords, sniffDelimiter, streamRecords, type StreamCallbacks } from './csv';
 import type { Fields } from './formats/format';
 import { detectTabular } from './formats/registry';
-import { readXlsxSheets } from './xlsx';
+import { readXlsxSheets, type Sheet } from './xlsx';
+import { readXlsSheets } from './xls';
 import type { ImportInput } from './types';
 
 /** Records to detect on and stream through. */
@@ -18,7 +19,7 @@ export interface RecordSource {
   forEach(callbacks: Omit<StreamCallbacks, 'onCursor'>): Promise<number>;
   /** Estimated total data rows, given rows read so far (exact once done). */
   estimateTotal(rowsDone: number): number;
-  /** The workbook sheet these records come from (XLSX only), for messages. */
+  /** The workbook sheet these records come from (XLSX/XLS only), for messages. */
   readonly sheet?: string;
 }
 
@@ -44,7 +45,9 @@ export async function openSource(input: ImportInput): Promise<Source> {
   }
   const container = sniffContainer(bytes);
   if (container === 'xls') {
-    throw new ImportError('legacy-xls', file, 'This is a legacy Excel 97-2003 workbook (.xls), which the workbench cannot read.', 'Open it in Excel and save the sheet you need as "CSV UTF-8" or as an .xlsx workbook, then import that.');
+    // Legacy Excel 97-2003 (BIFF8): the same sheet choice as for .xlsx.
+    const [records, ...moreSheets] = workbookRecords(readXlsSheets(bytes, file), file);
+    return { kind: 'records', encoding: 'xls', records: records!, moreSheets };
   }
   if (container === 'zip') {
     throw new ImportError('unsupported-format', file, 'This is a zip archive, not a table.', 'Unzip it and import the CSV files inside.');
@@ -53,7 +56,7 @@ export async function openSource(input: ImportInput): Promise<Source> {
     throw new ImportError('binary-file', file, 'This is not a text table: it contains binary data.', 'Choose a CSV, XLSX or Fingertips JSON file.');
   }
   if (container === 'xlsx') {
-    const [records, ...moreSheets] = await xlsxRecords(bytes, file);
+    const [records, ...moreSheets] = workbookRecords(await readXlsxSheets(bytes, file), file);
     return { kind: 'records', encoding: 'xlsx', records: records!, moreSheets };
   }
 
@@ -125,8 +128,8 @@ function jsonSource(bytes: Uint8Array, bodyStart: number, encoding: string, file
  * table for persons, males and females on three sheets), else the largest sheet, for mapping
  * (cover and notes sheets are short).
  */
-async function xlsxRecords(bytes: Uint8Array, file: string): Promise<RecordSource[]> {
-  const sheets = (await readXlsxSheets(bytes, file)).filter((s) => s.rows.length > 0);
+function workbookRecords(all: readonly Sheet[], file: string): RecordSource[] {
+  const sheets = all.filter((s) => s.rows.length > 0);
   if (sheets.length === 0) {
     throw new ImportError('empty-file', file, 'The workbook has no cells with data.', 'Choose the workbook that holds the data.');
   }
