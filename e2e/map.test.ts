@@ -85,6 +85,7 @@ describe('Map: London', () => {
     expect(svg).toContain('Barking and Dagenham');
     expect(svg).toContain('Source: ONS');
     const png = await download('Export PNG');
+    writeFileSync(`e2e/artifacts/${ID}-export.png`, png);
     expect(pngSize(png)).toEqual({ width: 2000, height: 1280 });
     const csv = (await download('Export data (CSV)')).toString('utf8');
     expect(csv).toContain('\r\nE09000002,Barking and Dagenham,2018-20,58.12,32\r\n');
