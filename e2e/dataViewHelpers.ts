@@ -26,8 +26,11 @@ export async function showDataView(page: Page): Promise<void> {
 /** Every table's row count, from the Data view (which it leaves open). */
 export async function tableCounts(page: Page): Promise<Record<string, number>> {
   await showDataView(page);
-  // The summary refreshes after each change; wait until it is not counting.
-  return page.getByTestId('tables-summary').evaluate((table) => {
+  // The summary refreshes after each change; wait until it is not counting (aria-busy false:
+  // the counts on screen are for the workspace as it is now).
+  const summary = page.locator('[data-testid="tables-summary"][aria-busy="false"]');
+  await summary.waitFor({ state: 'visible', timeout: 30_000 });
+  return summary.evaluate((table) => {
     const out: Record<string, number> = {};
     const rows = table.querySelectorAll('tr[data-table]');
     for (let i = 0; i < rows.length; i++) {

@@ -8,7 +8,12 @@ import { listTables, type TableCount } from '../workspace/tableCounts';
 
 export function TablesSummary({ version }: { readonly version: number }) {
   const { engine } = useServices();
-  const [tables, setTables] = useState<readonly TableCount[] | null>(null);
+  // The counts with the version they were taken at: while a newer version is being counted
+  // the old counts stay on screen, marked aria-busy, rather than flickering to a placeholder.
+  const [counted, setCounted] = useState<{
+    readonly version: number;
+    readonly tables: readonly TableCount[];
+  } | null>(null);
   const [error, setError] = useState<string | null>(null);
   useEffect(() => {
     let live = true;
@@ -16,7 +21,7 @@ export function TablesSummary({ version }: { readonly version: number }) {
       .then(listTables)
       .then(
         (t) => {
-          if (live) setTables(t);
+          if (live) setCounted({ version, tables: t });
         },
         (e: unknown) => {
           if (live) setError(e instanceof Error ? e.message : String(e));
@@ -26,11 +31,16 @@ export function TablesSummary({ version }: { readonly version: number }) {
       live = false;
     };
   }, [engine, version]);
+  const tables = counted?.tables ?? null;
   if (error !== null) return <p className="error">The tables could not be listed: {error}</p>;
   if (tables === null) return <p className="muted">Counting rows…</p>;
   if (tables.length === 0) return <p className="muted">No tables yet: add data files.</p>;
   return (
-    <table className="tables-summary" data-testid="tables-summary">
+    <table
+      className="tables-summary"
+      data-testid="tables-summary"
+      aria-busy={counted?.version !== version}
+    >
       <thead>
         <tr>
           <th scope="col">Table</th>
