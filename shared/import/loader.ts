@@ -48,9 +48,20 @@ export class Loader implements LoadContext {
     this.sink(table).push(ROW_VALUES[table](row, this.sourceFileId));
   }
 
+  /** The last source row with an unreadable number (rows are read in order). */
+  private unreadableRow = -1;
+
+  unreadable(rowNumber: number): void {
+    this.unreadableRow = rowNumber;
+  }
+
   observation(row: SinkRow, rowNumber: number, percent: boolean): void {
     const values = ROW_VALUES.observation(row, this.sourceFileId);
     const flags: ProblemCode[] = this.validator.check(values, rowNumber, percent);
+    // A numeric cell of this source row held text that is neither a number nor a suppression
+    // marker (reported with its row and column when read): flag the row, so that "drop
+    // flagged rows" drops it rather than keeping a row with a silently missing number.
+    if (rowNumber === this.unreadableRow) flags.push('unreadable-number');
     for (let c = 0; c < values.length; c++) {
       const value = values[c];
       if (typeof value === 'string' && looksLikeFormula(value)) {

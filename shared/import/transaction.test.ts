@@ -120,6 +120,28 @@ describe('validation', () => {
     expect(bad.rowsWritten.observation).toBe(19);
   });
 
+  it('flags a row whose number cannot be read, so that dropping flagged rows drops it', async () => {
+    const fingertips = syntheticFingertipsCsv(20).split('\r\n');
+    const cells = fingertips[7]!.split(',');
+    // Naive split as above: the count is cell 19.
+    cells[19] = 'see note';
+    fingertips[7] = cells.join(',');
+    const bytes = enc(fingertips.join('\r\n'));
+    const kept = await importFile(engine, { name: 'unreadable.csv', bytes });
+    if (kept.status !== 'imported') throw new Error(kept.status);
+    expect(kept.problems.find((p) => p.code === 'unreadable-number')).toMatchObject({ row: 7, column: 'Count' });
+    expect(kept.rowsWritten.observation).toBe(20);
+    const flags = await engine.query(
+      `SELECT flags FROM observation WHERE source_file_id = ? AND source_row = 7`,
+      [kept.sourceFileId],
+    );
+    expect(stringColumn(flags, 'flags')).toEqual(['unreadable-number']);
+    const dropped = await importFile(engine, { name: 'unreadable.csv', bytes }, { onDuplicate: 'replace', flaggedRows: 'drop' });
+    if (dropped.status !== 'imported') throw new Error(dropped.status);
+    expect(dropped.rowsDropped).toBe(1);
+    expect(dropped.rowsWritten.observation).toBe(19);
+  });
+
   it('reports retired codes once each and unknown codes against the workspace areas', async () => {
     const known = new Set(['E92000001']);
     const report = await importFile(engine, { name: 'le.csv', bytes: readFileSync('fixtures/data/inequalities/PHEindicatormethods_LE_testdata.csv') }, { knownAreaCodes: known });

@@ -17,10 +17,11 @@ const SHOWN = 200;
 
 /**
  * Problems that flag their row (`observation.flags`, shared/import/validate.ts and loader.ts),
- * so that "Drop flagged rows" removes it. An unreadable number is not one: the cell is read as
- * missing and the row is kept.
+ * so that "Drop flagged rows" removes it. An unreadable number is one: the cell is read as
+ * missing and the row flagged.
  */
 const FLAGGING: ReadonlySet<ImportProblem['code']> = new Set([
+  'unreadable-number',
   'unknown-area-code',
   'old-area-code',
   'malformed-area-code',

@@ -28,6 +28,7 @@ export class FieldReader {
     if (index < 0) return { value: null, reason: null };
     const cell = readNumber(fields[index]);
     if (cell.reason === 'invalid') {
+      this.ctx.unreadable(rowNumber);
       this.ctx.problems.add(
         'unreadable-number',
         'warning',

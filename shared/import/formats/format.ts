@@ -35,6 +35,8 @@ export interface LoadContext {
    */
   observation(row: SinkRow, rowNumber: number, percent: boolean): void;
   readonly validator: ObservationValidator;
+  /** Note that source row `rowNumber` had an unreadable number: its observations get flagged. */
+  unreadable(rowNumber: number): void;
   /** Remember an area seen in the data (first name/type wins); written once at the end. */
   area(code: string, name: string | null, type: string | null, parent?: string | null): void;
   /** Remember an indicator seen in the data; added to `indicator` if not already known. */
