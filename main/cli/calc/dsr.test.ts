@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { Row } from '../../../shared/methods/testing/referenceCsv';
 import { parseReferenceCsv, relErr, str } from '../../../shared/methods/testing/referenceCsv';
+import { ESP2013 } from '../../../shared/methods/esp2013';
 import { REFERENCE_DIR, TempDir, outNum, readOutput, runCli } from '../testing/runCli';
 
 // `calc dsr` run as a child process. Source: fixtures/reference/pheindicatormethods/data/
@@ -181,29 +182,7 @@ describe.concurrent('calc dsr against PHEindicatormethods 2.1.0 (dsr_*.csv)', ()
     const input = tmp.writeCsv(
       'negative.csv',
       ['area', 'band', 'deaths', 'pop'],
-      [
-        ...[
-          '0-4',
-          '5-9',
-          '10-14',
-          '15-19',
-          '20-24',
-          '25-29',
-          '30-34',
-          '35-39',
-          '40-44',
-          '45-49',
-          '50-54',
-          '55-59',
-          '60-64',
-          '65-69',
-          '70-74',
-          '75-79',
-          '80-84',
-          '85-89',
-          '90+',
-        ].map((b, i) => ['E1', b, i === 3 ? -2 : 5, 1000]),
-      ],
+      [...ESP2013.bands.map((b, i) => ['E1', b, i === 3 ? -2 : 5, 1000])],
     );
     const run = await runCli([
       'calc',
