@@ -1,4 +1,5 @@
 /** SQL for one indicator by sex at the latest period, from the canonical `observation` table. */
+import { sexSql } from '../model/vocabulary';
 
 /**
  * Columns area_code, sex (`Male`/`Female`/`Persons`), period, value. Parameters: an ILIKE
@@ -12,8 +13,7 @@ export function latestIndicatorBySexSql(areaCount: number): string {
 WITH matched AS (
   SELECT o.area_code, o.period, o.period_end, o.value,
     CASE
-      WHEN lower(coalesce(o.sex, '')) IN ('male', 'males', 'm') THEN 'Male'
-      WHEN lower(coalesce(o.sex, '')) IN ('female', 'females', 'f') THEN 'Female'
+      WHEN (${sexSql('o.sex')}) IN ('Male', 'Female') THEN (${sexSql('o.sex')})
       WHEN lower(i.name) LIKE 'female%' THEN 'Female'
       WHEN lower(i.name) LIKE 'male%' THEN 'Male'
       ELSE 'Persons' END AS sex

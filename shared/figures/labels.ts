@@ -11,14 +11,8 @@ export function wrapLabel(label: string, maxChars = 14): string {
   return best < 0 ? label : `${label.slice(0, best)}<br>${label.slice(best + 1)}`;
 }
 
-/** Sex labels as published sources spell them, normalised to "Male"/"Female"/as given. */
-export function normaliseSex(sex: string | null): string {
-  const s = (sex ?? '').trim().toLowerCase();
-  if (s === 'male' || s === 'males' || s === 'm' || s === '1') return 'Male';
-  if (s === 'female' || s === 'females' || s === 'f' || s === '2') return 'Female';
-  if (s === '' || s === 'persons' || s === 'person' || s === 'all' || s === '4') return 'Persons';
-  return sex ?? 'Persons';
-}
+/** Sex labels to Male/Female/Persons, a blank read as Persons (shared/model/vocabulary.ts). */
+export { sexOrPersons as normaliseSex } from '../model/vocabulary';
 
 /** "Male" -> "males" for running text. */
 export function sexPlural(sex: string): string {

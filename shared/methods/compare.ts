@@ -22,15 +22,10 @@ import { MethodInputError } from './errors';
 
 export * from './compareQuintiles';
 
-/** Indicator polarity, as in Fingertips metadata (legacy ids 1, 0, 99, -1). */
-export type Polarity = 'high-is-good' | 'low-is-good' | 'no-judgement' | 'not-applicable';
-
-export const POLARITIES: readonly Polarity[] = [
-  'high-is-good',
-  'low-is-good',
-  'no-judgement',
-  'not-applicable',
-];
+/** Polarity is the shared vocabulary's (shared/model/vocabulary.ts). */
+import { POLARITIES, type Polarity } from '../model/vocabulary';
+export type { Polarity } from '../model/vocabulary';
+export { POLARITIES };
 
 export type ComparisonOutcome =
   'Better' | 'Similar' | 'Worse' | 'Higher' | 'Lower' | 'Best' | 'Worst' | 'Not compared';

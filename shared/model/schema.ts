@@ -10,8 +10,12 @@
  */
 import type { Engine } from '../engine/engine';
 
-/** Fingertips polarity, normalised. `not_applicable` is for contextual indicators (e.g. counts). */
-export type Polarity = 'high_is_good' | 'low_is_good' | 'no_judgement' | 'not_applicable';
+/**
+ * Polarity as stored (snake case). `not_applicable` is for contextual indicators (e.g. counts).
+ * Analyses use the kebab-case `Polarity` of vocabulary.ts; translate with its helpers.
+ */
+export type { StoredPolarity } from './vocabulary';
+import type { StoredPolarity } from './vocabulary';
 
 /** Why a value is missing. Kept beside the null so analyses can say "suppressed", not "zero". */
 export type NullReason =
@@ -54,7 +58,7 @@ export interface IndicatorRow {
   unit: string | null;
   /** e.g. `Proportion`, `Crude rate`, `Directly standardised rate`, `Life expectancy`. */
   value_type: string | null;
-  polarity: Polarity | null;
+  polarity: StoredPolarity | null;
   /** Value scale, e.g. 100 for a percentage, 100000 for a rate per 100,000. */
   multiplier: number | null;
   definition: string | null;

@@ -50,31 +50,8 @@ export class FieldReader {
   }
 }
 
-/** Fingertips/ONS sex labels to one vocabulary: Male, Female, Persons. */
-export function normaliseSex(raw: string | null): string | null {
-  if (raw === null) return null;
-  switch (raw.trim().toLowerCase()) {
-    case 'm':
-    case '1':
-    case 'male':
-    case 'males':
-      return 'Male';
-    case 'f':
-    case '2':
-    case 'female':
-    case 'females':
-      return 'Female';
-    case 'p':
-    case '4':
-    case 'persons':
-    case 'person':
-    case 'all':
-    case 'all persons':
-      return 'Persons';
-    default:
-      return raw.trim();
-  }
-}
+/** Sex labels: one rule for every layer (shared/model/vocabulary.ts). */
+export { normaliseSex } from '../../model/vocabulary';
 
 /** Does a unit or name say the value is a percentage? */
 export function isPercentUnit(text: string | null): boolean {

@@ -2,7 +2,7 @@
  * What a tabular format is: a signature test over the first records (header found by content,
  * not file name) and a row handler that turns records into canonical rows.
  */
-import type { CanonicalTable, Polarity } from '../../model/schema';
+import type { CanonicalTable, StoredPolarity } from '../../model/schema';
 import type { ProblemList } from '../problems';
 import type { SinkRow } from '../sink';
 import type { ImportOptions } from '../types';
@@ -14,7 +14,7 @@ export interface IndicatorFields {
   readonly unit?: string | null;
   readonly multiplier?: number | null;
   readonly value_type?: string | null;
-  readonly polarity?: Polarity | null;
+  readonly polarity?: StoredPolarity | null;
   readonly definition?: string | null;
   readonly source?: string | null;
 }

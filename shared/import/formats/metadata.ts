@@ -10,18 +10,16 @@
  * Fingertips (SOURCES.md: HLE 90362 "Low is good"), and a wrong polarity turns "better" into
  * "worse" in every comparison. Its definitions and units are kept.
  */
-import type { Polarity } from '../../model/schema';
+import type { StoredPolarity } from '../../model/schema';
+import { parsePolarityText, polarityToStored } from '../../model/vocabulary';
 import type { Loader } from '../loader';
 import { FieldReader } from './fields';
 import { findHeader, type TabularFormat } from './format';
 
-export function parsePolarity(text: unknown): Polarity | null {
-  if (typeof text !== 'string') return null;
-  const t = text.toLowerCase();
-  if (/(higher|high) is (better|good)/.test(t)) return 'high_is_good';
-  if (/(lower|low) is (better|good)/.test(t)) return 'low_is_good';
-  if (/no judgement|rag - no judgement|not applicable/.test(t)) return 'no_judgement';
-  return null;
+/** Metadata wording to the stored polarity (the rules live in shared/model/vocabulary.ts). */
+export function parsePolarity(text: unknown): StoredPolarity | null {
+  const polarity = parsePolarityText(text);
+  return polarity === null ? null : polarityToStored(polarity);
 }
 
 type Json = Record<string, unknown>;

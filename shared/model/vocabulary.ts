@@ -1,0 +1,94 @@
+/**
+ * One vocabulary for the words every layer shares: indicator polarity and sex.
+ *
+ * Before this module the canonical `indicator.polarity` column held snake case
+ * (`high_is_good`), the methods took kebab case (`high-is-good`) and nothing translated; and
+ * sex labels were normalised in four places with slightly different rules (the figures
+ * treated a blank as Persons, the importer kept it null). Analyses and methods use the kebab
+ * form below; the database keeps its snake-case values (changing stored data would break
+ * saved workspaces), and `polarityFromStored`/`polarityToStored` are the only bridge.
+ */
+
+/** Indicator polarity, as in Fingertips metadata (legacy ids 1, 0, 99, -1). */
+export type Polarity = 'high-is-good' | 'low-is-good' | 'no-judgement' | 'not-applicable';
+
+export const POLARITIES: readonly Polarity[] = [
+  'high-is-good',
+  'low-is-good',
+  'no-judgement',
+  'not-applicable',
+];
+
+/** The polarity as the canonical `indicator.polarity` column stores it (schema.ts CHECK). */
+export type StoredPolarity = 'high_is_good' | 'low_is_good' | 'no_judgement' | 'not_applicable';
+
+export function polarityToStored(polarity: Polarity): StoredPolarity {
+  return polarity.replaceAll('-', '_') as StoredPolarity;
+}
+
+/** A stored value (or any spelling of one) to the analysis vocabulary; null when unknown. */
+export function polarityFromStored(stored: string | null | undefined): Polarity | null {
+  if (stored === null || stored === undefined) return null;
+  const kebab = stored.trim().toLowerCase().replaceAll('_', '-').replaceAll(' ', '-');
+  return (POLARITIES as readonly string[]).includes(kebab) ? (kebab as Polarity) : null;
+}
+
+/** Fingertips' metadata wording ("RAG - Low is good", "Higher is better") to a polarity. */
+export function parsePolarityText(text: unknown): Polarity | null {
+  if (typeof text !== 'string') return null;
+  const t = text.toLowerCase();
+  if (/(higher|high) is (better|good)/.test(t)) return 'high-is-good';
+  if (/(lower|low) is (better|good)/.test(t)) return 'low-is-good';
+  if (/no judgement|rag - no judgement|not applicable/.test(t)) return 'no-judgement';
+  return polarityFromStored(t);
+}
+
+/** The three sexes Fingertips and ONS publish; other labels are kept as published. */
+export type Sex = 'Male' | 'Female' | 'Persons';
+
+/**
+ * Fingertips/ONS sex labels (`M`, `1`, `Males`, `All persons`, Fingertips sex ids 1/2/4) to
+ * Male, Female or Persons; any other label is returned trimmed, as published; null stays null.
+ */
+export function normaliseSex(raw: string | null): string | null {
+  if (raw === null) return null;
+  switch (raw.trim().toLowerCase()) {
+    case 'm':
+    case '1':
+    case 'male':
+    case 'males':
+      return 'Male';
+    case 'f':
+    case '2':
+    case 'female':
+    case 'females':
+      return 'Female';
+    case 'p':
+    case '4':
+    case 'persons':
+    case 'person':
+    case 'all':
+    case 'all persons':
+      return 'Persons';
+    default:
+      return raw.trim();
+  }
+}
+
+/**
+ * For figures and analyses: a row with no sex (blank or null) is a Persons value, since
+ * sources that do not split by sex publish the persons figure.
+ */
+export function sexOrPersons(raw: string | null): string {
+  const sex = normaliseSex(raw);
+  return sex === null || sex === '' ? 'Persons' : sex;
+}
+
+/** The same rule for SQL: `sexSql('o.sex')` gives an expression with the normalised label. */
+export function sexSql(column: string): string {
+  return `CASE
+      WHEN lower(trim(coalesce(${column}, ''))) IN ('m', '1', 'male', 'males') THEN 'Male'
+      WHEN lower(trim(coalesce(${column}, ''))) IN ('f', '2', 'female', 'females') THEN 'Female'
+      WHEN lower(trim(coalesce(${column}, ''))) IN ('', 'p', '4', 'persons', 'person', 'all', 'all persons') THEN 'Persons'
+      ELSE trim(${column}) END`;
+}
