@@ -25,7 +25,15 @@ function cell(value: string | number | null): string {
   return textCell(value);
 }
 
+/**
+ * Text a spreadsheet would run as a formula (starting =, +, -, @, tab or CR) gets a leading
+ * apostrophe (OWASP "CSV injection"). Every CSV the workbench writes passes text through this.
+ */
+export function neutraliseFormula(text: string): string {
+  return /^[=+\-@\t\r]/.test(text) ? `'${text}` : text;
+}
+
 function textCell(value: string): string {
-  const safe = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
+  const safe = neutraliseFormula(value);
   return /[",\r\n]/.test(safe) ? `"${safe.replaceAll('"', '""')}"` : safe;
 }

@@ -69,4 +69,19 @@ describe('formatCsv', () => {
     });
     expect(text).toBe('a,b,c\n0.30000000000000004,,"x, y"\n1e-7,,plain\n');
   });
+
+  // OWASP CSV injection: a group value copied from a hostile input must not run in Excel.
+  it('neutralises formula text but writes negative numbers as numbers', () => {
+    const text = formatCsv({
+      header: ['area', 'value'],
+      rows: [
+        ['=HYPERLINK("http://x","y")', -1.5],
+        ['+cmd|calc', 2],
+        ['@SUM(1)', 3],
+      ],
+    });
+    expect(text).toBe(
+      'area,value\n"\'=HYPERLINK(""http://x"",""y"")",-1.5\n\'+cmd|calc,2\n\'@SUM(1),3\n',
+    );
+  });
 });

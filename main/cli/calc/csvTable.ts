@@ -14,6 +14,7 @@
 import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import Papa from 'papaparse';
+import { neutraliseFormula } from '../../../shared/export/figureTableCsv';
 import { CliError } from '../cliError';
 
 /** A parsed CSV: header and rows of text cells, every row as wide as the header. */
@@ -146,9 +147,14 @@ export function numericColumn(
   return withMissing ?? values;
 }
 
-/** Formats one output cell: numbers at full precision (shortest round trip), missing as empty. */
+/**
+ * Formats one output cell: numbers at full precision (shortest round trip), missing as empty,
+ * text that a spreadsheet would run as a formula (`=HYPERLINK(...)`, `+cmd|...`, `@SUM(1)`,
+ * copied from an input group column) neutralised as in the figure CSV (issue 10).
+ */
 export function formatCell(value: OutCell): string {
   if (value === null || value === undefined) return '';
+  if (typeof value === 'string') return neutraliseFormula(value);
   return String(value);
 }
 
