@@ -64,42 +64,56 @@ interface PixelStats {
   focusShare: number;
 }
 
-/** Decode the PNG in the page (canvas; no image library needed) and count pixels. */
-function pixelStats(png: Buffer, focusHex: string): Promise<PixelStats> {
-  return app.page.evaluate(
-    async ([b64, hex]) => {
-      const img = new Image();
-      img.src = `data:image/png;base64,${b64}`;
-      await img.decode();
-      const canvas = document.createElement('canvas');
-      canvas.width = img.naturalWidth;
-      canvas.height = img.naturalHeight;
-      const ctx = canvas.getContext('2d')!;
-      ctx.drawImage(img, 0, 0);
-      const { data } = ctx.getImageData(0, 0, canvas.width, canvas.height);
-      const focus = [1, 3, 5].map((i) => parseInt(hex.slice(i, i + 2), 16));
-      let ink = 0;
-      let focused = 0;
-      for (let i = 0; i < data.length; i += 4) {
-        const [r, g, b] = [data[i]!, data[i + 1]!, data[i + 2]!];
-        if (r < 235 || g < 235 || b < 235) ink++;
-        // The focus colour or a tint of it (bars are drawn at 60-100% opacity over white):
-        // each channel is alpha * focus + (1 - alpha) * 255 for one alpha in [0.5, 1].
-        const alpha = (255 - r) / (255 - focus[0]!);
-        if (alpha >= 0.5 && alpha <= 1.05) {
-          const expected = (c: number): number => alpha * c + (1 - alpha) * 255;
-          if (Math.abs(g - expected(focus[1]!)) + Math.abs(b - expected(focus[2]!)) < 30) focused++;
-        }
-        focused++;
-      }
-      const pixels = canvas.width * canvas.height;
-      return {
-        width: canvas.width,
-        height: canvas.height,
-        inkShare: ink / pixels,
-        focusShare: focused / pixels,
-      };
-    },
-    [png.toString('base64'), focusHex] as const,
-  );
+/** Count near-white-excluded (ink) pixels and focus-colour pixels in RGBA data. Pure. */
+export function countPixels(
+  data: ArrayLike<number>,
+  focusHex: string,
+): { pixels: number; ink: number; focused: number } {
+  const focus = [1, 3, 5].map((i) => parseInt(focusHex.slice(i, i + 2), 16));
+  let ink = 0;
+  let focused = 0;
+  for (let i = 0; i < data.length; i += 4) {
+    const [r, g, b] = [data[i]!, data[i + 1]!, data[i + 2]!];
+    if (r < 235 || g < 235 || b < 235) ink++;
+    // The focus colour or a tint of it (bars are drawn at 60-100% opacity over white):
+    // each channel is alpha * focus + (1 - alpha) * 255 for one alpha in [0.5, 1].
+    const alpha = (255 - r) / (255 - focus[0]!);
+    if (alpha >= 0.5 && alpha <= 1.05) {
+      const expected = (c: number): number => alpha * c + (1 - alpha) * 255;
+      if (Math.abs(g - expected(focus[1]!)) + Math.abs(b - expected(focus[2]!)) < 30) focused++;
+    }
+  }
+  return { pixels: data.length / 4, ink, focused };
+}
+
+describe('countPixels', () => {
+  const rgba = (...px: [number, number, number][]): number[] => px.flatMap(([r, g, b]) => [r, g, b, 255]);
+  const focus = [1, 3, 5].map((i) => parseInt(FOCUS.focus.slice(i, i + 2), 16)) as [number, number, number];
+  it('finds no focus pixels when the focus colour is absent', () => {
+    const data = rgba([255, 255, 255], [0, 0, 0], [128, 128, 128], [255, 255, 255]);
+    expect(countPixels(data, FOCUS.focus)).toEqual({ pixels: 4, ink: 2, focused: 0 });
+  });
+  it('counts the focus colour and its tints', () => {
+    const tint = focus.map((c) => Math.round(0.7 * c + 0.3 * 255)) as [number, number, number];
+    const data = rgba([255, 255, 255], focus, tint, [0, 0, 0], focus);
+    expect(countPixels(data, FOCUS.focus)).toEqual({ pixels: 5, ink: 4, focused: 3 });
+  });
+});
+
+/** Decode the PNG in the page (canvas; no image library needed) and count pixels in Node. */
+async function pixelStats(png: Buffer, focusHex: string): Promise<PixelStats> {
+  const { width, height, data } = await app.page.evaluate(async (b64) => {
+    const img = new Image();
+    img.src = `data:image/png;base64,${b64}`;
+    await img.decode();
+    const canvas = document.createElement('canvas');
+    canvas.width = img.naturalWidth;
+    canvas.height = img.naturalHeight;
+    const ctx = canvas.getContext('2d')!;
+    ctx.drawImage(img, 0, 0);
+    const image = ctx.getImageData(0, 0, canvas.width, canvas.height);
+    return { width: canvas.width, height: canvas.height, data: Array.from(image.data) };
+  }, png.toString('base64'));
+  const { pixels, ink, focused } = countPixels(data, focusHex);
+  return { width, height, inkShare: ink / pixels, focusShare: focused / pixels };
 }
