@@ -46,33 +46,26 @@ export function parsePolarityText(text: unknown): Polarity | null {
 /** The three sexes Fingertips and ONS publish; other labels are kept as published. */
 export type Sex = 'Male' | 'Female' | 'Persons';
 
+/** How sources spell each sex (lower case, trimmed; Fingertips sex ids 1/2/4), the one list. */
+const SEX_SPELLINGS: Readonly<Record<Sex, readonly string[]>> = {
+  Male: ['m', '1', 'male', 'males'],
+  Female: ['f', '2', 'female', 'females'],
+  Persons: ['p', '4', 'persons', 'person', 'all', 'all persons'],
+};
+const SEX_BY_SPELLING = new Map<string, Sex>(
+  (Object.entries(SEX_SPELLINGS) as [Sex, readonly string[]][]).flatMap(([sex, spellings]) =>
+    spellings.map((spelling): [string, Sex] => [spelling, sex]),
+  ),
+);
+
 /**
  * Fingertips/ONS sex labels (`M`, `1`, `Males`, `All persons`, Fingertips sex ids 1/2/4) to
  * Male, Female or Persons; any other label is returned trimmed, as published; null stays null.
  */
 export function normaliseSex(raw: string | null): string | null {
   if (raw === null) return null;
-  switch (raw.trim().toLowerCase()) {
-    case 'm':
-    case '1':
-    case 'male':
-    case 'males':
-      return 'Male';
-    case 'f':
-    case '2':
-    case 'female':
-    case 'females':
-      return 'Female';
-    case 'p':
-    case '4':
-    case 'persons':
-    case 'person':
-    case 'all':
-    case 'all persons':
-      return 'Persons';
-    default:
-      return raw.trim();
-  }
+  const trimmed = raw.trim();
+  return SEX_BY_SPELLING.get(trimmed.toLowerCase()) ?? trimmed;
 }
 
 /**
@@ -84,11 +77,13 @@ export function sexOrPersons(raw: string | null): string {
   return sex === null || sex === '' ? 'Persons' : sex;
 }
 
-/** The same rule for SQL: `sexSql('o.sex')` gives an expression with the normalised label. */
+/** `sexOrPersons` for SQL: `sexSql('o.sex')` is an expression giving the normalised label. */
 export function sexSql(column: string): string {
+  const key = `lower(trim(coalesce(${column}, '')))`;
+  const list = (spellings: readonly string[]): string => spellings.map((x) => `'${x}'`).join(', ');
   return `CASE
-      WHEN lower(trim(coalesce(${column}, ''))) IN ('m', '1', 'male', 'males') THEN 'Male'
-      WHEN lower(trim(coalesce(${column}, ''))) IN ('f', '2', 'female', 'females') THEN 'Female'
-      WHEN lower(trim(coalesce(${column}, ''))) IN ('', 'p', '4', 'persons', 'person', 'all', 'all persons') THEN 'Persons'
+      WHEN ${key} IN (${list(SEX_SPELLINGS.Male)}) THEN 'Male'
+      WHEN ${key} IN (${list(SEX_SPELLINGS.Female)}) THEN 'Female'
+      WHEN ${key} IN ('', ${list(SEX_SPELLINGS.Persons)}) THEN 'Persons'
       ELSE trim(${column}) END`;
 }
