@@ -220,7 +220,7 @@ function altText(
     .join(', ');
   return [
     `Bar chart of ${input.indicator.toLowerCase()} (${input.unit}), ${input.slice}, for ${String(areas.length)} ${input.peerGroupName}, highest first, with 95% confidence intervals.`,
-    focus?.value != null
+    focus !== undefined && focus.value !== null
       ? `${focus.name}: ${fixed(focus.value, input.decimals)}, ${lowerFirst(outcomeWords(focus.comparison, input.benchmarkName))}.`
       : '',
     range,
