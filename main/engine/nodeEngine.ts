@@ -7,12 +7,14 @@ import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import * as duckdb from '@duckdb/duckdb-wasm/blocking';
 import type { Table } from 'apache-arrow';
+import type { EngineConnection, EngineDatabase } from '../../shared/engine/connection';
 import {
   ENGINE_STARTUP_SQL,
   EngineQueryError,
-  type Engine,
+  type ScheduledEngine,
   type SqlParam,
 } from '../../shared/engine/engine';
+import { scheduleEngine } from '../../shared/engine/scheduler';
 
 const require = createRequire(import.meta.url);
 
@@ -30,14 +32,37 @@ function bundles(): duckdb.DuckDBBundles {
   };
 }
 
-/** Start a fresh in-memory database. */
-export async function createNodeEngine(): Promise<Engine> {
+/** Start a fresh in-memory database behind the scheduler (shared/engine/scheduler.ts). */
+export async function createNodeEngine(): Promise<ScheduledEngine> {
+  return scheduleEngine(await createNodeDatabase());
+}
+
+async function createNodeDatabase(): Promise<EngineDatabase> {
   const db = await duckdb.createDuckDB(bundles(), new duckdb.VoidLogger(), duckdb.NODE_RUNTIME);
   await db.instantiate(() => undefined);
   db.open({ query: { castBigIntToDouble: false, castDecimalToDouble: false } });
-  const conn = db.connect();
-  for (const statement of ENGINE_STARTUP_SQL) conn.query(statement);
+  return {
+    async connect(): Promise<EngineConnection> {
+      const conn = db.connect();
+      for (const statement of ENGINE_STARTUP_SQL) conn.query(statement);
+      return nodeConnection(conn);
+    },
+    async registerFile(name: string, bytes: Uint8Array): Promise<void> {
+      db.registerFileBuffer(name, bytes);
+    },
+    async dropFile(name: string): Promise<void> {
+      db.dropFile(name);
+    },
+    async readFile(name: string): Promise<Uint8Array> {
+      return db.copyFileToBuffer(name);
+    },
+    async close(): Promise<void> {
+      db.reset();
+    },
+  };
+}
 
+function nodeConnection(conn: duckdb.DuckDBConnection): EngineConnection {
   const run = <T>(sql: string, work: () => T): T => {
     try {
       return work();
@@ -45,7 +70,6 @@ export async function createNodeEngine(): Promise<Engine> {
       throw new EngineQueryError(error, sql);
     }
   };
-
   return {
     // The blocking build is synchronous; the methods are async so that failures reject the
     // promise (as the worker engine's do) instead of throwing at the call site.
@@ -63,15 +87,6 @@ export async function createNodeEngine(): Promise<Engine> {
     async exec(sql: string): Promise<void> {
       run(sql, () => conn.query(sql));
     },
-    async registerFile(name: string, bytes: Uint8Array): Promise<void> {
-      db.registerFileBuffer(name, bytes);
-    },
-    async dropFile(name: string): Promise<void> {
-      db.dropFile(name);
-    },
-    async readFile(name: string): Promise<Uint8Array> {
-      return db.copyFileToBuffer(name);
-    },
     async insertArrowIPC(table: string, ipc: Uint8Array, mode: 'create' | 'append'): Promise<void> {
       run(`-- insert Arrow IPC into ${table}`, () =>
         conn.insertArrowFromIPCStream(ipc, { name: table, create: mode === 'create' }),
@@ -79,7 +94,6 @@ export async function createNodeEngine(): Promise<Engine> {
     },
     async close(): Promise<void> {
       conn.close();
-      db.reset();
     },
   };
 }

@@ -11,15 +11,21 @@ import * as duckdb from '@duckdb/duckdb-wasm';
 import duckdbWasmUrl from '@duckdb/duckdb-wasm/dist/duckdb-eh.wasm?url';
 import duckdbWorkerUrl from '@duckdb/duckdb-wasm/dist/duckdb-browser-eh.worker.js?url';
 import type { Table } from 'apache-arrow';
+import type { EngineConnection, EngineDatabase } from '../../../shared/engine/connection';
 import {
   ENGINE_STARTUP_SQL,
   EngineQueryError,
-  type Engine,
+  type ScheduledEngine,
   type SqlParam,
 } from '../../../shared/engine/engine';
+import { scheduleEngine } from '../../../shared/engine/scheduler';
 
-/** Start DuckDB in a new worker and return an Engine over one connection. */
-export async function createWorkerEngine(): Promise<Engine> {
+/** Start DuckDB in a new worker behind the scheduler (shared/engine/scheduler.ts). */
+export async function createWorkerEngine(): Promise<ScheduledEngine> {
+  return scheduleEngine(await createWorkerDatabase());
+}
+
+async function createWorkerDatabase(): Promise<EngineDatabase> {
   const worker = new Worker(duckdbWorkerUrl);
   const db = new duckdb.AsyncDuckDB(new duckdb.VoidLogger(), worker);
   try {
@@ -29,9 +35,32 @@ export async function createWorkerEngine(): Promise<Engine> {
     worker.terminate();
     throw error;
   }
-  const conn = await db.connect();
-  for (const statement of ENGINE_STARTUP_SQL) await conn.query(statement);
+  return {
+    // Each AsyncDuckDB connection has its own transaction state, so the scheduler's reader
+    // connection never sees the main connection's uncommitted rows.
+    async connect(): Promise<EngineConnection> {
+      const conn = await db.connect();
+      for (const statement of ENGINE_STARTUP_SQL) await conn.query(statement);
+      return workerConnection(conn);
+    },
+    async registerFile(name: string, bytes: Uint8Array): Promise<void> {
+      // The bindings transfer the buffer to the worker, which would detach the caller's bytes
+      // (an importer may still hash or re-read them): hand over a copy.
+      await db.registerFileBuffer(name, bytes.slice());
+    },
+    async dropFile(name: string): Promise<void> {
+      await db.dropFile(name);
+    },
+    async readFile(name: string): Promise<Uint8Array> {
+      return db.copyFileToBuffer(name);
+    },
+    async close(): Promise<void> {
+      await db.terminate();
+    },
+  };
+}
 
+function workerConnection(conn: duckdb.AsyncDuckDBConnection): EngineConnection {
   const run = async <T>(sql: string, work: () => Promise<T>): Promise<T> => {
     try {
       return await work();
@@ -39,7 +68,6 @@ export async function createWorkerEngine(): Promise<Engine> {
       throw new EngineQueryError(error, sql);
     }
   };
-
   return {
     async query(sql: string, params: readonly SqlParam[] = []): Promise<Table> {
       return run(sql, async () => {
@@ -55,17 +83,6 @@ export async function createWorkerEngine(): Promise<Engine> {
     async exec(sql: string): Promise<void> {
       await run(sql, () => conn.query(sql));
     },
-    async registerFile(name: string, bytes: Uint8Array): Promise<void> {
-      // The bindings transfer the buffer to the worker, which would detach the caller's bytes
-      // (an importer may still hash or re-read them): hand over a copy.
-      await db.registerFileBuffer(name, bytes.slice());
-    },
-    async dropFile(name: string): Promise<void> {
-      await db.dropFile(name);
-    },
-    async readFile(name: string): Promise<Uint8Array> {
-      return db.copyFileToBuffer(name);
-    },
     async insertArrowIPC(table: string, ipc: Uint8Array, mode: 'create' | 'append'): Promise<void> {
       await run(`-- insert Arrow IPC into ${table}`, () =>
         conn.insertArrowFromIPCStream(ipc.slice(), { name: table, create: mode === 'create' }),
@@ -73,7 +90,6 @@ export async function createWorkerEngine(): Promise<Engine> {
     },
     async close(): Promise<void> {
       await conn.close();
-      await db.terminate();
     },
   };
 }
