@@ -1,7 +1,10 @@
 /**
  * Node's Engine: duckdb-wasm's blocking Node build, for tests, benchmarks and the command
- * line. Same wasm, same SQL as the app's worker engine; instantiation costs ~2 s, so callers
- * share one engine per process (tests: one per worker, see testEngine.ts).
+ * line. Same wasm, same SQL as the app's worker engine. Starting one costs ~0.5 s on an idle
+ * machine (more when loaded), almost all of it instantiating and initialising DuckDB: compiling
+ * the wasm takes ~80 ms (V8 compiles lazily), so sharing a compiled WebAssembly.Module between
+ * engines would save little (measured for issue 11). Callers share one engine per process; each
+ * vitest file runs in its own fork, so that is one engine per test file (testEngine.ts).
  */
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';

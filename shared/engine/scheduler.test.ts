@@ -12,7 +12,7 @@ import { AREA_TYPES } from '../geography/lookups';
 import { importFile, type ImportReport } from '../import';
 import { createSchema } from '../model/schema';
 import { numberColumn, scalarNumber } from './columns';
-import { inTransaction, SupersededError, type ScheduledEngine } from './engine';
+import { inTransaction, SupersededError, type Engine, type ScheduledEngine } from './engine';
 
 // Engine-using tests get a generous timeout: CI runs them on a loaded machine.
 const ENGINE_TIMEOUT = 120_000;
@@ -147,6 +147,23 @@ describe('engine scheduler', () => {
         `SELECT count(*)::DOUBLE FROM information_schema.tables WHERE table_name = 'rolled_half'`,
       );
       expect(scalarNumber(half)).toBe(0);
+    },
+    ENGINE_TIMEOUT,
+  );
+
+  it(
+    'a transaction handle refuses calls once it has ended, and cannot nest',
+    async () => {
+      let kept: Engine | undefined;
+      await inTransaction(engine, async (tx) => {
+        kept = tx;
+        // DuckDB has no nested transactions; the inner BEGIN fails instead of waiting forever.
+        await expect(inTransaction(tx, async () => undefined)).rejects.toThrow(
+          /within a transaction/,
+        );
+      });
+      await expect(kept!.query('SELECT 1')).rejects.toThrow(/already ended/);
+      expect(scalarNumber(await engine.query('SELECT 1'))).toBe(1);
     },
     ENGINE_TIMEOUT,
   );
